@@ -1,0 +1,1 @@
+"""nova_api: a standalone, Nova-compatible OpenStack Compute API service."""

@@ -1,0 +1,5 @@
+"""Placeholder replaced by the service work."""
+
+
+def main():
+    raise SystemExit('not yet')

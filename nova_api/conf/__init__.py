@@ -1,0 +1,32 @@
+"""Configuration options, one module per option group, registered explicitly.
+
+Nothing registers options at import time: the console scripts and the WSGI
+entry point build a ``cfg.ConfigOpts`` and call :func:`register_opts` on it,
+then hand that object down to whatever needs it.
+"""
+
+from oslo_config import cfg
+from oslo_log import log as logging
+
+from nova_api.conf import api
+from nova_api.conf import paths
+from nova_api.conf import service
+from nova_api.conf import wsgi
+
+_MODULES = (api, paths, service, wsgi)
+
+
+def register_opts(conf: cfg.ConfigOpts) -> None:
+    """Register every nova_api option (and oslo.log's) on ``conf``."""
+    for module in _MODULES:
+        module.register_opts(conf)
+    logging.register_options(conf)
+
+
+def list_opts():
+    """All nova_api options, grouped, for oslo-config-generator."""
+    grouped: dict = {}
+    for module in _MODULES:
+        for group, opts in module.list_opts():
+            grouped.setdefault(group, []).extend(opts)
+    return sorted(grouped.items(), key=lambda item: item[0])

@@ -1,0 +1,36 @@
+"""[api] options: how callers are authenticated and how the API presents itself."""
+
+from oslo_config import cfg
+
+GROUP = 'api'
+
+api_group = cfg.OptGroup(GROUP, title='API options', help='Options of the Compute API itself.')
+
+api_opts = [
+    cfg.StrOpt(
+        'auth_strategy',
+        default='noauth2',
+        choices=[
+            ('noauth2', 'Development mode: the token "user:project" is trusted '
+                        'as it stands; the user "admin" is an administrator. '
+                        'Never use it where the API can be reached by others.'),
+            ('keystone', 'Validate tokens with keystonemiddleware auth_token '
+                         '(configure it in [keystone_authtoken]).'),
+        ],
+        help="""
+How the Compute API authenticates its callers.
+
+Nova defaults to keystone; nova_api defaults to noauth2 because it is most
+often run standalone, for development and tests. Identity headers sent by
+clients (X-Roles, X-User-Id, ...) are never trusted in either mode.
+"""),
+]
+
+
+def register_opts(conf: cfg.ConfigOpts) -> None:
+    conf.register_group(api_group)
+    conf.register_opts(api_opts, group=api_group)
+
+
+def list_opts():
+    return [(api_group, api_opts)]

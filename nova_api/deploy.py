@@ -16,12 +16,17 @@ from typing import Any, Callable
 from oslo_config import cfg
 from paste import deploy as paste_deploy
 
+from nova_api import exception
+from nova_api.api import faults
+from nova_api.api import links
+
 WSGIApp = Callable[..., Any]
 
 _CONF_KEY = 'nova_api_conf_key'
 _LOADING: dict[str, cfg.ConfigOpts] = {}
 
-SHIPPED_ETC = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'etc')
+#: Where a relative api_paste_config is looked for after the config files' folders.
+FALLBACK_DIRS = ('.', 'etc', '/etc/nova')
 DEFAULT_APP_NAME = 'osapi_compute'
 
 
@@ -33,8 +38,8 @@ def find_paste_config(conf: cfg.ConfigOpts) -> str:
     """Resolve ``[wsgi] api_paste_config`` to an absolute path.
 
     Relative paths are looked up next to the configuration files first (so
-    ``--config-file etc/nova.conf`` finds ``etc/api-paste.ini``), then in the
-    working directory, then among the files shipped inside the package.
+    ``--config-file etc/nova.conf`` finds ``etc/api-paste.ini``), then in
+    :data:`FALLBACK_DIRS`.
     """
     name = conf.wsgi.api_paste_config
     if os.path.isabs(name):
@@ -43,7 +48,7 @@ def find_paste_config(conf: cfg.ConfigOpts) -> str:
         config_dirs = [os.path.dirname(os.path.abspath(f)) for f in conf.config_file or []]
         config_dirs += [os.path.abspath(d) for d in conf.config_dir or []] if conf.config_dir else []
         candidates = [os.path.join(d, name) for d in config_dirs]
-        candidates += [os.path.abspath(name), os.path.join(SHIPPED_ETC, name)]
+        candidates += [os.path.abspath(os.path.join(d, name)) for d in FALLBACK_DIRS]
     for path in candidates:
         if os.path.isfile(path):
             return path
@@ -69,3 +74,56 @@ def conf_from(global_conf: dict[str, Any]) -> cfg.ConfigOpts:
     except KeyError:
         raise RuntimeError('nova_api paste factories must be loaded through '
                            'nova_api.deploy.load_app()') from None
+
+
+class URLMap:
+    """Send a request to the app mounted at its path.
+
+    Keys of the ``[composite]`` section are paths: ``/v2.1`` matches that
+    path exactly (with or without a trailing slash); ``/v2.1/+`` matches
+    anything below it; ``/`` takes whatever nothing else took. The matched
+    prefix moves from PATH_INFO to SCRIPT_NAME, as WSGI mounting does, and the
+    script name of the API root is kept for building links.
+    """
+
+    def __init__(self, exact: dict[str, WSGIApp], prefixes: list[tuple[str, WSGIApp]],
+                 default: WSGIApp | None):
+        self.exact = exact
+        self.prefixes = sorted(prefixes, key=lambda item: len(item[0]), reverse=True)
+        self.default = default
+
+    def __call__(self, environ: dict, start_response: Callable) -> Any:
+        path = environ.get('PATH_INFO', '')
+        environ.setdefault(links.ENV_ROOT_SCRIPT_NAME, environ.get('SCRIPT_NAME', ''))
+        mount, app = self._find(path)
+        if app is None:
+            return faults.from_exception(exception.RouteNotFound())(environ, start_response)
+        if mount:
+            environ['SCRIPT_NAME'] = environ.get('SCRIPT_NAME', '') + mount
+            environ['PATH_INFO'] = path[len(mount):]
+        return app(environ, start_response)
+
+    def _find(self, path: str) -> tuple[str, WSGIApp | None]:
+        stripped = path.rstrip('/')
+        if stripped in self.exact:
+            return stripped, self.exact[stripped]
+        for prefix, app in self.prefixes:
+            if path.startswith(prefix + '/'):
+                return prefix, app
+        return '', self.default
+
+
+def urlmap_factory(loader, global_conf: dict, **local_conf: str) -> URLMap:
+    """paste.deploy composite factory for :class:`URLMap`."""
+    exact: dict[str, WSGIApp] = {}
+    prefixes: list[tuple[str, WSGIApp]] = []
+    default = None
+    for path, app_name in local_conf.items():
+        app = loader.get_app(app_name, global_conf=global_conf)
+        if path == '/':
+            default = app
+        elif path.endswith('/+'):
+            prefixes.append((path[:-2].rstrip('/'), app))
+        else:
+            exact[path.rstrip('/')] = app
+    return URLMap(exact, prefixes, default)

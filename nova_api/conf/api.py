@@ -24,6 +24,14 @@ Nova defaults to keystone; nova_api defaults to noauth2 because it is most
 often run standalone, for development and tests. Identity headers sent by
 clients (X-Roles, X-User-Id, ...) are never trusted in either mode.
 """),
+    cfg.StrOpt(
+        'project_id_regex',
+        help=r"""
+The regular expression a project id in the URL (``/v2.1/{project_id}/...``)
+must match. Defaults to Nova's ``[0-9a-f\-]+`` (Keystone's ids are hex),
+which keeps the optional prefix from shadowing other routes. Set it, e.g. to
+``[0-9a-zA-Z_\-]+``, to put noauth2 project names like ``demo`` in URLs.
+"""),
 ]
 
 

@@ -1,0 +1,122 @@
+"""What a controller is made of: the base class, ResponseObject and the method decorators.
+
+A controller method receives the request, the path arguments and (for
+methods that take one) the validated ``body``, and returns a dict, None or a
+:class:`ResponseObject`. The decorators only annotate: the
+:class:`~nova_api.api.resource.Resource` reads the annotations to dispatch,
+validate and serialize.
+
+- ``@response(202)``: the success status code.
+- ``@expected_errors(404, 409)``: the error codes the method may return; any
+  other error escaping the method is a bug, logged and returned as a 500.
+- ``@action('os-start')``: handles ``POST .../action`` bodies ``{"os-start": ...}``.
+- ``@extends('show')`` (on an extension): runs after the controller's method
+  and may add to its response.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Any, Callable, Iterable
+
+from nova_api import exception
+
+LOG = logging.getLogger(__name__)
+
+
+class ResponseObject:
+    """A method's result with its status code and headers."""
+
+    def __init__(self, obj: Any = None, code: int | None = None,
+                 headers: dict[str, str] | None = None):
+        self.obj = obj
+        self.code = code
+        self.headers: dict[str, str] = dict(headers or {})
+
+    def __getitem__(self, key: str) -> str:
+        return self.headers[key]
+
+    def __setitem__(self, key: str, value: str) -> None:
+        self.headers[key] = value
+
+
+def response(code: int) -> Callable:
+    """Set the success status code of a controller method."""
+    def decorator(func):
+        func.wsgi_code = code
+        return func
+    return decorator
+
+
+def expected_errors(*codes: int) -> Callable:
+    """Declare the HTTP error codes a method may produce.
+
+    A :class:`~nova_api.exception.NovaAPIException` with a code not declared
+    here means the method let something escape that it did not expect: it is
+    logged with its traceback and the client gets a generic 500, like Nova.
+    """
+    declared = frozenset(codes)
+
+    def decorator(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            try:
+                return func(*args, **kwargs)
+            except exception.NovaAPIException as exc:
+                if exc.code in declared or exc.code < 400:
+                    raise
+                LOG.exception('Unexpected %s (HTTP %s) from %s', type(exc).__name__,
+                              exc.code, func.__qualname__)
+                raise UnexpectedError() from exc
+        wrapper.expected_errors = declared
+        return wrapper
+    return decorator
+
+
+class UnexpectedError(Exception):
+    """An undeclared error escaped a controller method; rendered as a generic 500."""
+
+
+def action(name: str) -> Callable:
+    """Make a method the handler of the ``POST .../action`` body ``{name: ...}``."""
+    def decorator(func):
+        func.wsgi_action = name
+        return func
+    return decorator
+
+
+def extends(method: str) -> Callable:
+    """Make an extension method run after the controller's ``method``.
+
+    The extension is called as ``ext(req, resp_obj, **path_args)`` and may
+    change ``resp_obj.obj`` and its headers. Register extensions on the
+    router (see :mod:`nova_api.api.router`); nothing is discovered by import.
+    """
+    def decorator(func):
+        func.wsgi_extends = method
+        return func
+    return decorator
+
+
+def _annotated(obj: Any, attribute: str) -> Iterable[tuple[str, Callable]]:
+    for name in dir(type(obj)):
+        member = getattr(obj, name, None)
+        value = getattr(member, attribute, None)
+        if callable(member) and value is not None:
+            yield value, member
+
+
+class Controller:
+    """Base of every API controller: collects its ``@action`` methods."""
+
+    def __init__(self) -> None:
+        self.wsgi_actions: dict[str, Callable] = dict(_annotated(self, 'wsgi_action'))
+
+
+class ControllerExtension:
+    """Base of controller extensions: extra ``@action`` and ``@extends`` methods."""
+
+    def __init__(self) -> None:
+        self.wsgi_actions: dict[str, Callable] = dict(_annotated(self, 'wsgi_action'))
+        self.wsgi_extensions: list[tuple[str, Callable]] = list(_annotated(self, 'wsgi_extends'))

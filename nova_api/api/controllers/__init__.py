@@ -1,0 +1,1 @@
+"""API controllers, one module per resource, each method ~20 lines."""

@@ -1,0 +1,83 @@
+"""The one fault renderer: every error leaves as a Nova fault body.
+
+``{"itemNotFound": {"code": 404, "message": "..."}}`` — the key names the kind
+of fault (Nova's names, by status code), ``message`` is for a person. Domain
+exceptions are translated here and nowhere else: a
+:class:`~nova_api.exception.NovaAPIException` keeps its code and message;
+anything else is a 500 ``computeFault`` whose details stay in the log.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import webob
+import webob.exc
+
+from nova_api import context as nova_context
+from nova_api import exception
+from nova_api.api import controller
+from nova_api.api import microversion
+
+LOG = logging.getLogger(__name__)
+
+#: Nova's fault names by status code; every other code is a computeFault.
+FAULT_NAMES = {
+    400: 'badRequest',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'itemNotFound',
+    405: 'badMethod',
+    409: 'conflictingRequest',
+    413: 'overLimit',
+    415: 'badMediaType',
+    429: 'overLimit',
+    501: 'notImplemented',
+    503: 'serviceUnavailable',
+}
+
+# Nova adds the exception class to this text; we add nothing: the log, found
+# by the request id every response carries, has the details.
+GENERIC_500 = ('Unexpected API Error. The service log has the details under '
+               "this request's id (x-openstack-request-id).")
+
+
+def fault_body(code: int, message: str) -> dict:
+    """The fault document for ``code`` and ``message``."""
+    return {FAULT_NAMES.get(code, 'computeFault'): {'code': code, 'message': message}}
+
+
+def fault_response(code: int, message: str, headers: dict[str, str] | None = None) -> webob.Response:
+    """A JSON response carrying the fault document."""
+    response = webob.Response(
+        status=code,
+        content_type='application/json',
+        charset='utf-8',
+        body=json.dumps(fault_body(code, message)).encode('utf-8'),
+    )
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def from_exception(exc: BaseException, request_id: str | None = None) -> webob.Response:
+    """Translate any exception into its fault response (the single translation point)."""
+    if isinstance(exc, exception.NovaAPIException):
+        return fault_response(exc.code, exc.format_message(), dict(exc.headers))
+    if isinstance(exc, webob.exc.HTTPException) and exc.code < 500:
+        # Raised by third-party middleware and libraries (oslo.middleware's
+        # size limiter, webob itself): keep the status, render our body.
+        headers = {k: v for k, v in exc.headers.items()
+                   if k.lower() in ('allow', 'www-authenticate', 'retry-after')}
+        return fault_response(exc.code, exc.explanation or exc.title, headers)
+    if not isinstance(exc, controller.UnexpectedError):  # that one was logged where it arose
+        LOG.error('Unexpected error handling request %s', request_id or '-', exc_info=exc)
+    return fault_response(500, GENERIC_500)
+
+
+def compute_error(environ: dict, exc: BaseException) -> webob.Response:
+    """The fault response for ``exc`` on a compute API request, version headers included."""
+    response = from_exception(exc, nova_context.request_id(environ))
+    response.headers.update(microversion.response_headers(microversion.version_or_default(environ)))
+    return response

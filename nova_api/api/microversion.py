@@ -1,0 +1,258 @@
+"""The Compute API's microversions: their history, negotiation and named helpers.
+
+This module is the one source of truth for microversions. Code asks named
+questions (``microversion.allows_server_description(req)``) instead of
+comparing against literal version strings, and the history below says what
+each version changed, one line each.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Callable, NamedTuple
+
+import microversion_parse
+
+from nova_api import context
+from nova_api import exception
+
+SERVICE_TYPE = 'compute'
+HEADER = 'OpenStack-API-Version'
+LEGACY_HEADER = 'X-OpenStack-Nova-API-Version'
+VARY = '%s, %s' % (HEADER, LEGACY_HEADER)
+
+#: What each microversion changed. The last entry is the maximum version.
+HISTORY: tuple[tuple[str, str], ...] = (
+    ('2.1', 'Initial version, equivalent to the v2.0 API with strict input validation.'),
+    ('2.2', 'Keypair type (ssh, x509); keypair create returns 201 and delete 204.'),
+    ('2.3', 'More os-extended-server-attributes; delete_on_termination in os-extended-volumes.'),
+    ('2.4', 'os-fixed-ips exposes reserved.'),
+    ('2.5', 'Non-admins may search servers by ip6.'),
+    ('2.6', 'One remote-consoles API for every console type.'),
+    ('2.7', 'Adding tenant access checks the flavor is private.'),
+    ('2.8', 'mks remote console protocol.'),
+    ('2.9', 'Server details expose "locked".'),
+    ('2.10', 'Admins may show, create and delete keypairs of any user (user_id).'),
+    ('2.11', 'os-services exposes forced_down.'),
+    ('2.12', 'os-virtual-interfaces exposes net_id.'),
+    ('2.13', 'Server groups expose project_id and user_id.'),
+    ('2.14', 'evacuate drops onSharedStorage and adminPass in the response.'),
+    ('2.15', 'soft-affinity and soft-anti-affinity server group policies.'),
+    ('2.16', 'Server show and detail expose host_status.'),
+    ('2.17', 'trigger_crash_dump server action.'),
+    ('2.18', 'The project id in the URL is optional.'),
+    ('2.19', 'Servers have a description.'),
+    ('2.20', 'Volume attach and detach for shelved servers.'),
+    ('2.21', 'os-instance-actions reads deleted servers.'),
+    ('2.22', 'Force a live migration to complete.'),
+    ('2.23', 'Server migrations index/show; migration_type in os-migrations.'),
+    ('2.24', 'Abort a running live migration.'),
+    ('2.25', 'block_migration "auto"; os-migrateLive drops disk_over_commit.'),
+    ('2.26', 'Server tags.'),
+    ('2.27', 'The OpenStack-API-Version header, beside the legacy header.'),
+    ('2.28', 'Hypervisor cpu_info is an object.'),
+    ('2.29', 'evacuate takes force; the scheduler checks the host.'),
+    ('2.30', 'os-migrateLive takes force; the scheduler checks the host.'),
+    ('2.31', 'os-console-auth-tokens for every console type.'),
+    ('2.32', 'Tags on networks and block_device_mapping_v2 at server create.'),
+    ('2.33', 'Hypervisor list pagination.'),
+    ('2.34', 'Live-migration pre-checks are asynchronous.'),
+    ('2.35', 'Keypair list pagination (limit, marker).'),
+    ('2.36', 'Proxy APIs to other services (images, networks, ...) and fping removed.'),
+    ('2.37', 'Auto-allocated networking ("auto"/"none"); networks uuid must be a UUID.'),
+    ('2.38', 'Server list rejects an invalid status with 400.'),
+    ('2.39', 'Image-metadata proxy API removed.'),
+    ('2.40', 'Simple tenant usage pagination.'),
+    ('2.41', 'Aggregates expose uuid.'),
+    ('2.42', 'Device tags at server create come back.'),
+    ('2.43', 'os-hosts removed.'),
+    ('2.44', 'Fixed/floating IP server actions and os-virtual-interfaces removed.'),
+    ('2.45', 'createImage and createBackup return image_id in the body, no Location.'),
+    ('2.46', 'The request id is returned in X-OpenStack-Request-ID.'),
+    ('2.47', 'Server show embeds the flavor instead of a link.'),
+    ('2.48', 'Standard server diagnostics.'),
+    ('2.49', 'Tagged attach of interfaces and volumes.'),
+    ('2.50', 'Quota class sets show server_groups; network quotas hidden.'),
+    ('2.51', 'volume-extended external event; non-admins see action event details.'),
+    ('2.52', 'Tags at server create.'),
+    ('2.53', 'Services and hypervisors are identified by uuid.'),
+    ('2.54', 'Rebuild may reset the keypair.'),
+    ('2.55', 'Flavors have a description (create, show, update).'),
+    ('2.56', 'Cold migrate takes a target host.'),
+    ('2.57', 'Personality files removed; rebuild takes user_data.'),
+    ('2.58', 'Instance actions pagination and changes-since.'),
+    ('2.59', 'Migrations pagination and changes-since; migrations expose uuid.'),
+    ('2.60', 'Multiattach volumes.'),
+    ('2.61', 'Flavors expose extra_specs.'),
+    ('2.62', 'Instance action events expose host and hostId.'),
+    ('2.63', 'Trusted image certificates at create and rebuild.'),
+    ('2.64', 'Server groups: policy and rules replace policies and metadata.'),
+    ('2.65', 'Abort live migrations in queued and preparing status.'),
+    ('2.66', 'changes-before filter for servers, instance actions and migrations.'),
+    ('2.67', 'volume_type in block_device_mapping_v2.'),
+    ('2.68', 'Forced live migration and evacuate removed.'),
+    ('2.69', 'Minimal server and service records during infrastructure failures.'),
+    ('2.70', 'Volume attachments and interfaces expose device tags.'),
+    ('2.71', 'Server show, update and rebuild expose server_groups.'),
+    ('2.72', 'Neutron ports with resource requests at server create.'),
+    ('2.73', 'Lock with a reason; locked filter and sort key.'),
+    ('2.74', 'host and hypervisor_hostname at server create.'),
+    ('2.75', 'Unknown query parameters are a 400; flavor swap defaults to 0.'),
+    ('2.76', 'power-update external event.'),
+    ('2.77', 'Unshelve takes an availability zone.'),
+    ('2.78', 'Server NUMA topology API.'),
+    ('2.79', 'delete_on_termination for volume attachments.'),
+    ('2.80', 'Migrations filter and expose user_id and project_id.'),
+    ('2.81', 'Image pre-caching on aggregates.'),
+    ('2.82', 'accelerator-request-bound external event.'),
+    ('2.83', 'Non-admins may filter servers by more fields.'),
+    ('2.84', 'Instance action events expose details.'),
+    ('2.85', 'Update delete_on_termination of a volume attachment.'),
+    ('2.86', 'Flavor extra specs are validated.'),
+    ('2.87', 'Rescue of volume-backed servers.'),
+    ('2.88', 'Hypervisors drop usage fields; statistics API removed.'),
+    ('2.89', 'Volume attachments expose attachment_id and bdm_uuid, drop id.'),
+    ('2.90', 'Server hostname at create, update and rebuild.'),
+    ('2.91', 'Unshelve to a host; availability_zone may be null.'),
+    ('2.92', 'Keypairs are imported only; names may contain "@" and ".".'),
+    ('2.93', 'Rebuild of volume-backed servers.'),
+    ('2.94', 'The server hostname may be a fully qualified domain name.'),
+    ('2.95', 'Evacuated servers stay stopped.'),
+    ('2.96', 'Server show exposes pinned_availability_zone.'),
+    ('2.97', 'Server shares (os-server-shares).'),
+    ('2.98', 'Server show embeds the image properties.'),
+    ('2.99', 'spice-direct consoles.'),
+    ('2.100', 'Server show exposes scheduler_hints.'),
+    ('2.101', 'Volume attach is asynchronous (202).'),
+    ('2.102', 'Flavors drop rxtx_factor and OS-FLV-DISABLED:disabled.'),
+    ('2.103', 'The os-volumes_boot alias is removed.'),
+    ('2.104', 'Server update may unpin or re-pin pinned_availability_zone.'),
+)
+
+_VERSION_RE = re.compile(r'^([1-9]\d*)\.([1-9]\d*|0)$')
+
+
+class APIVersion(NamedTuple):
+    """A microversion, ordered like a tuple: ``APIVersion(2, 10) > APIVersion(2, 9)``."""
+
+    major: int
+    minor: int
+
+    @classmethod
+    def parse(cls, text: str) -> 'APIVersion':
+        """Parse ``"X.Y"``; raise :class:`exception.InvalidAPIVersionString` otherwise."""
+        match = _VERSION_RE.match(text.strip())
+        if not match:
+            raise exception.InvalidAPIVersionString(version=text)
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    def __str__(self) -> str:
+        return '%d.%d' % (self.major, self.minor)
+
+
+MIN_VERSION = APIVersion.parse(HISTORY[0][0])
+MAX_VERSION = APIVersion.parse(HISTORY[-1][0])
+DEFAULT_VERSION = MIN_VERSION
+
+
+def negotiate(headers) -> APIVersion:
+    """The version a request asks for, checked against what we serve.
+
+    No header means :data:`DEFAULT_VERSION`; ``latest`` means
+    :data:`MAX_VERSION`. A malformed value raises ``InvalidAPIVersionString``
+    (400); a well-formed one outside [min, max] raises
+    ``InvalidGlobalAPIVersion`` (406).
+    """
+    try:
+        requested = microversion_parse.get_version(
+            headers, service_type=SERVICE_TYPE, legacy_headers=[LEGACY_HEADER])
+    except ValueError as err:
+        raise exception.InvalidAPIVersionString(version=str(err)) from None
+    if requested is None:
+        return DEFAULT_VERSION
+    if requested.strip().lower() == 'latest':
+        return MAX_VERSION
+    version = APIVersion.parse(requested)
+    if not MIN_VERSION <= version <= MAX_VERSION:
+        raise exception.InvalidGlobalAPIVersion(
+            req_ver=str(version), min_ver=str(MIN_VERSION), max_ver=str(MAX_VERSION))
+    return version
+
+
+def response_headers(version: APIVersion) -> dict[str, str]:
+    """The headers every compute response carries for ``version``."""
+    return {
+        HEADER: '%s %s' % (SERVICE_TYPE, version),
+        LEGACY_HEADER: str(version),
+        'Vary': VARY,
+    }
+
+
+def is_supported(req, min_version: str | None = None, max_version: str | None = None) -> bool:
+    """True when the request's version lies in [min_version, max_version]."""
+    version = req.api_version
+    if min_version and version < APIVersion.parse(min_version):
+        return False
+    if max_version and version > APIVersion.parse(max_version):
+        return False
+    return True
+
+
+def _since(version: str) -> Callable[[object], bool]:
+    minimum = APIVersion.parse(version)
+
+    def check(req) -> bool:
+        return req.api_version >= minimum
+    check.__doc__ = 'True from microversion %s on.' % version
+    return check
+
+
+# Named questions. Add one per behaviour change, next to the history above.
+returns_request_id_header = _since('2.46')
+allows_server_description = _since('2.19')
+allows_flavor_description = _since('2.55')
+exposes_flavor_extra_specs = _since('2.61')
+rejects_unknown_query_params = _since('2.75')
+validates_flavor_extra_specs = _since('2.86')
+allows_keypair_user_id = _since('2.10')
+allows_keypair_type = _since('2.2')
+allows_keypair_pagination = _since('2.35')
+imports_keypairs_only = _since('2.92')
+
+
+def versioned(min_version: str | None = None, max_version: str | None = None):
+    """Make a controller method exist only in [min_version, max_version].
+
+    Outside the window the request gets 404, as in Nova: the method does not
+    exist at that version. Branch on version *inside* a method for smaller
+    differences; use this only to gate a whole method.
+    """
+    minimum = APIVersion.parse(min_version) if min_version else MIN_VERSION
+    maximum = APIVersion.parse(max_version) if max_version else MAX_VERSION
+
+    def decorator(func):
+        @functools.wraps(func)
+        def wrapper(self, req, *args, **kwargs):
+            if not minimum <= req.api_version <= maximum:
+                raise exception.VersionNotFoundForAPIMethod(version=str(req.api_version))
+            return func(self, req, *args, **kwargs)
+        wrapper.min_version = minimum
+        wrapper.max_version = maximum
+        return wrapper
+    return decorator
+
+
+def version_or_default(environ: dict) -> APIVersion:
+    """The request's negotiated version or, when it cannot be negotiated, the default.
+
+    Error responses echo a version even when negotiation itself failed (a
+    malformed or unsupported header): they were rendered at the default.
+    """
+    version = environ.get(context.ENV_API_VERSION)
+    if version is not None:
+        return version
+    try:
+        return negotiate(microversion_parse.headers_from_wsgi_environ(environ))
+    except exception.NovaAPIException:
+        return DEFAULT_VERSION

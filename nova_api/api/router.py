@@ -1,0 +1,118 @@
+"""The route table, and the routers that serve it.
+
+:data:`ROUTES` is the whole Compute API as data: path → HTTP method →
+(controller name, method name). Every path is reachable with and without a
+leading ``/{project_id}``. A known path with an unknown method is a 405 with
+``Allow``; an unknown path is a 404. ``POST /{collection}/{id}/action`` routes
+to ``action``, which the Resource dispatches by the body's key.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Mapping
+
+import routes
+
+from nova_api import deploy
+from nova_api import exception
+from nova_api.api import faults
+from nova_api.api.controllers import versions
+from nova_api.api.resource import ROUTING_ARGS
+from nova_api.api.resource import Resource
+
+RouteTable = tuple[tuple[str, Mapping[str, tuple[str, str]]], ...]
+
+#: path -> {HTTP method: (controller name, controller method)}
+ROUTES: RouteTable = (
+    ('', {'GET': ('version', 'show')}),
+    ('/', {'GET': ('version', 'show')}),
+)
+
+#: controller name -> factory of the controller
+CONTROLLERS: Mapping[str, Callable[[], Any]] = {
+    'version': lambda: versions.VersionController('v2.1'),
+}
+
+#: controller name -> factories of the extensions registered on it
+EXTENSIONS: Mapping[str, tuple[Callable[[], Any], ...]] = {}
+
+#: Nova's default: project ids are hex (with dashes), which keeps
+#: ``/{project_id}/flavors`` from shadowing routes like ``/flavors/detail``.
+DEFAULT_PROJECT_ID_REGEX = r'[0-9a-f\-]+'
+
+_NOT_ALLOWED = '__method_not_allowed__'
+
+
+class APIRouter:
+    """Match a request against the route table and hand it to its Resource."""
+
+    def __init__(self, route_table: RouteTable = ROUTES,
+                 controllers: Mapping[str, Callable[[], Any]] = CONTROLLERS,
+                 extensions: Mapping[str, Iterable[Callable[[], Any]]] = EXTENSIONS,
+                 project_id_regex: str = DEFAULT_PROJECT_ID_REGEX):
+        self.resources = {
+            name: Resource(factory(), [ext() for ext in extensions.get(name, ())])
+            for name, factory in controllers.items()
+        }
+        self.route_table = route_table
+        self.mapper = routes.Mapper()
+        for path, methods in route_table:
+            self._connect(path, methods, {})
+            self._connect('/{project_id}' + path, methods, {'project_id': project_id_regex})
+
+    def _connect(self, path: str, methods: Mapping[str, tuple[str, str]],
+                 requirements: dict[str, str]) -> None:
+        for http_method, (name, action) in methods.items():
+            self.mapper.connect(path, controller=self.resources[name], action=action,
+                                conditions={'method': [http_method]},
+                                requirements=requirements)
+        self.mapper.connect(path, controller=None, action=_NOT_ALLOWED,
+                            allowed=', '.join(sorted(methods)), requirements=requirements)
+
+    @classmethod
+    def factory(cls, global_conf: dict, **local_conf: str) -> 'APIRouter':
+        """paste.deploy app factory."""
+        conf = deploy.conf_from(global_conf)
+        return cls(project_id_regex=conf.api.project_id_regex or DEFAULT_PROJECT_ID_REGEX)
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        match = self.mapper.routematch(environ=environ)
+        if match is None:
+            return faults.compute_error(environ, exception.RouteNotFound())(environ, start_response)
+        args = match[0]
+        if args['action'] == _NOT_ALLOWED:
+            error = exception.MethodNotAllowed(method=environ['REQUEST_METHOD'])
+            error.headers = {'Allow': args['allowed']}
+            return faults.compute_error(environ, error)(environ, start_response)
+        environ[ROUTING_ARGS] = ((), args)
+        return args['controller'](environ, start_response)
+
+
+class StaticRoute:
+    """Serve one controller method at a fixed place (the version documents)."""
+
+    def __init__(self, resource: Resource, action: Callable[[dict], str]):
+        self.resource = resource
+        self.action = action
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        environ[ROUTING_ARGS] = ((), {'action': self.action(environ)})
+        return self.resource(environ, start_response)
+
+
+def versions_app_factory(global_conf: dict, **local_conf: str) -> StaticRoute:
+    """``GET /``: the versions list; any other path outside a version: 300 choices."""
+    def action(environ: dict) -> str:
+        return 'index' if environ.get('PATH_INFO', '') in ('', '/') else 'multi'
+    return StaticRoute(Resource(versions.VersionsController(), negotiate_version=False), action)
+
+
+def version_app_factory(global_conf: dict, version: str = 'v2.1', **local_conf: str) -> StaticRoute:
+    """``GET /v2.1/``: the version document, without authentication.
+
+    Only v2.1 has microversions; the v2.0 document ignores their headers.
+    """
+    resource = Resource(versions.VersionController(version), negotiate_version=version != 'v2.0')
+    return StaticRoute(resource, lambda environ: 'show')
+
+

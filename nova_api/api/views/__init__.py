@@ -1,0 +1,1 @@
+"""View builders: the only code that turns domain objects into response bodies."""

@@ -1,0 +1,51 @@
+"""The request context, and the WSGI environ keys through which it travels.
+
+Middleware builds a :class:`RequestContext` from what it *verified* (a token),
+never from identity headers a client sent, and stores it in the environ; the
+API layer reads it back with :func:`from_environ`.
+"""
+
+from __future__ import annotations
+
+from oslo_context import context as oslo_context
+
+ENV_CONTEXT = 'nova.context'
+#: Set by oslo.middleware's RequestId filter.
+ENV_REQUEST_ID = 'openstack.request_id'
+ENV_GLOBAL_REQUEST_ID = 'openstack.global_request_id'
+#: The microversion negotiated for the request, once known.
+ENV_API_VERSION = 'nova.api_version'
+
+ADMIN_ROLE = 'admin'
+
+
+class RequestContext(oslo_context.RequestContext):
+    """Who is calling, on behalf of which project, and with which roles."""
+
+    def __init__(self, *args, remote_address: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.remote_address = remote_address
+        if 'is_admin' not in kwargs:
+            self.is_admin = ADMIN_ROLE in (self.roles or [])
+
+    def to_dict(self) -> dict:
+        values = super().to_dict()
+        values['remote_address'] = self.remote_address
+        return values
+
+
+def from_environ(environ: dict) -> RequestContext | None:
+    """The verified context of this request, or None before authentication."""
+    return environ.get(ENV_CONTEXT)
+
+
+def set_in_environ(environ: dict, ctx: RequestContext) -> None:
+    environ[ENV_CONTEXT] = ctx
+
+
+def request_id(environ: dict) -> str | None:
+    return environ.get(ENV_REQUEST_ID)
+
+
+def global_request_id(environ: dict) -> str | None:
+    return environ.get(ENV_GLOBAL_REQUEST_ID)

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import Any, Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
+from typing import Any
 
 from nova_api import exception
 

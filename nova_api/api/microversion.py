@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 import microversion_parse
 
@@ -140,7 +141,7 @@ class APIVersion(NamedTuple):
     minor: int
 
     @classmethod
-    def parse(cls, text: str) -> 'APIVersion':
+    def parse(cls, text: str) -> APIVersion:
         """Parse ``"X.Y"``; raise :class:`exception.InvalidAPIVersionString` otherwise."""
         match = _VERSION_RE.match(text.strip())
         if not match:

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import inspect
 import json
-from typing import Any, Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
+from typing import Any
 
 import webob
 

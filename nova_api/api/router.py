@@ -9,7 +9,10 @@ to ``action``, which the Resource dispatches by the body's key.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Mapping
+from collections.abc import Callable
+from collections.abc import Iterable
+from collections.abc import Mapping
+from typing import Any
 
 import routes
 
@@ -70,7 +73,7 @@ class APIRouter:
                             allowed=', '.join(sorted(methods)), requirements=requirements)
 
     @classmethod
-    def factory(cls, global_conf: dict, **local_conf: str) -> 'APIRouter':
+    def factory(cls, global_conf: dict, **local_conf: str) -> APIRouter:
         """paste.deploy app factory."""
         conf = deploy.conf_from(global_conf)
         return cls(project_id_regex=conf.api.project_id_regex or DEFAULT_PROJECT_ID_REGEX)

@@ -25,9 +25,15 @@ def register_opts(conf: cfg.ConfigOpts) -> None:
 
 
 def list_opts():
-    """All nova_api options, grouped, for oslo-config-generator."""
+    """nova_api's own options, grouped, for oslo-config-generator.
+
+    The options of oslo.log, oslo.middleware and keystonemiddleware come from
+    their own namespaces (etc/nova-config-generator.conf).
+    """
     grouped: dict = {}
     for module in _MODULES:
+        if module is middleware:
+            continue
         for group, opts in module.list_opts():
             grouped.setdefault(group, []).extend(opts)
-    return sorted(grouped.items(), key=lambda item: item[0])
+    return sorted(grouped.items(), key=lambda item: str(item[0]))

@@ -15,7 +15,9 @@ headers a client sent are removed before anything else can read them.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
+from typing import Any
 
 from keystonemiddleware import auth_token
 

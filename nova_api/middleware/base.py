@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from oslo_config import cfg
 
@@ -26,6 +27,6 @@ class Middleware:
         """paste.deploy filter factory."""
         conf = deploy.conf_from(global_conf)
 
-        def make_filter(application: Callable) -> 'Middleware':
+        def make_filter(application: Callable) -> Middleware:
             return cls(application, conf)
         return make_filter

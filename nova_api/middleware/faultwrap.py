@@ -8,7 +8,8 @@ is logged with its request id and the client gets a generic 500
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 
 from nova_api.api import faults
 from nova_api.middleware import base

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from oslo_config import cfg
 from oslo_middleware import http_proxy_to_wsgi

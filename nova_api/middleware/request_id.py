@@ -8,7 +8,8 @@ together (logged beside ours); the id we return is always our own.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 
 from oslo_context import context as oslo_context
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from typing import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 
 from oslo_log import log as logging
 

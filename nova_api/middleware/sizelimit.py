@@ -8,7 +8,8 @@ reads it; the Resource renders that as the same 413 fault.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 
 from oslo_config import cfg
 from oslo_middleware import sizelimit as oslo_sizelimit

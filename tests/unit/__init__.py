@@ -1,0 +1,1 @@
+"""Unit tests: pure logic and the WSGI framework, driven in-process."""

@@ -1,0 +1,1 @@
+"""Unit tests of the API layer: microversions, faults, Resource, router, version documents."""

@@ -1,0 +1,1 @@
+"""Unit tests of the WSGI filters of the compute pipeline."""

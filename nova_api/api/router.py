@@ -59,16 +59,26 @@ class APIRouter:
         }
         self.route_table = route_table
         self.mapper = routes.Mapper()
+        with_project = {'project_id': project_id_regex}
+        # Every method route before any 405 catch-all: under /{project_id} all
+        # routes share one static prefix and are tried in order, so a
+        # catch-all must not come before another path's methods.
         for path, methods in route_table:
-            self._connect(path, methods, {})
-            self._connect('/{project_id}' + path, methods, {'project_id': project_id_regex})
+            self._connect_methods(path, methods, {})
+            self._connect_methods('/{project_id}' + path, methods, with_project)
+        for path, methods in route_table:
+            self._connect_not_allowed(path, methods, {})
+            self._connect_not_allowed('/{project_id}' + path, methods, with_project)
 
-    def _connect(self, path: str, methods: Mapping[str, tuple[str, str]],
-                 requirements: dict[str, str]) -> None:
+    def _connect_methods(self, path: str, methods: Mapping[str, tuple[str, str]],
+                         requirements: dict[str, str]) -> None:
         for http_method, (name, action) in methods.items():
             self.mapper.connect(path, controller=self.resources[name], action=action,
                                 conditions={'method': [http_method]},
                                 requirements=requirements)
+
+    def _connect_not_allowed(self, path: str, methods: Mapping[str, tuple[str, str]],
+                             requirements: dict[str, str]) -> None:
         self.mapper.connect(path, controller=None, action=_NOT_ALLOWED,
                             allowed=', '.join(sorted(methods)), requirements=requirements)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +33,21 @@ PROJECT_ID = '6f70656e737461636b20726f636b7321'
 
 
 @pytest.fixture
-def make_conf(tmp_path) -> Callable[..., cfg.ConfigOpts]:
+def make_conf(tmp_path) -> Iterator[Callable[..., cfg.ConfigOpts]]:
     """Build a parsed ``ConfigOpts`` pointing at the repository's paste file.
 
     ``make_conf(config_text='[api]\\nauth_strategy = keystone\\n')`` reads that
     text as a configuration file (for options registered late, such as
     keystonemiddleware's); ``overrides={'oslo_middleware': {'max_request_body_size': 10}}``
     sets registered options directly.
+
+    Every conf is reset afterwards: the option groups of nova_api.conf are
+    module-level ``OptGroup`` objects, and oslo.config shares their option
+    state (overrides included) between every ``ConfigOpts`` they are
+    registered on, so an override would otherwise leak into later tests.
     """
+    made: list[cfg.ConfigOpts] = []
+
     def make(config_text: str | None = None,
              overrides: dict[str, dict[str, Any]] | None = None) -> cfg.ConfigOpts:
         files = []
@@ -54,8 +62,17 @@ def make_conf(tmp_path) -> Callable[..., cfg.ConfigOpts]:
         for group, values in (overrides or {}).items():
             for name, value in values.items():
                 conf.set_override(name, value, group=group)
+        made.append(conf)
         return conf
-    return make
+    yield make
+    for conf in made:
+        conf.reset()
+
+
+@pytest.fixture
+def paste_ini() -> Path:
+    """The paste.deploy file shipped in etc/."""
+    return PASTE_INI
 
 
 @pytest.fixture

@@ -1,0 +1,78 @@
+"""Request ids: ours on every response; a caller's valid id becomes the global one."""
+
+from __future__ import annotations
+
+import pytest
+import webob
+
+from nova_api import context
+from nova_api.api import controller
+from nova_api.api import validation
+from nova_api.api.router import APIRouter
+from nova_api.middleware.request_id import RequestId
+
+INBOUND = 'req-4a3d2c1b-0000-4000-8000-123456789abc'
+
+
+class EchoController(controller.Controller):
+    """Returns the ids the context was built with."""
+
+    @validation.query_schema({'type': 'object'})
+    @controller.expected_errors()
+    def index(self, req):
+        return {'request_id': req.context.request_id,
+                'global_request_id': req.context.global_request_id,
+                'environ_global_request_id': context.global_request_id(req.environ)}
+
+
+@pytest.fixture
+def app(load_pipeline):
+    return load_pipeline(api_router=APIRouter((('/echo', {'GET': ('echo', 'index')}),),
+                                              {'echo': EchoController}, {}))
+
+
+def test_response_ids_are_equal_and_match_the_context(app, api_request, assert_request_ids):
+    response = api_request(app, '/v2.1/echo', token='alice:p')
+    request_id = assert_request_ids(response)
+    assert response.json_body['request_id'] == request_id
+    assert response.json_body['global_request_id'] is None
+
+
+def test_valid_inbound_id_becomes_the_global_request_id(app, api_request, assert_request_ids):
+    response = api_request(app, '/v2.1/echo', token='alice:p',
+                           headers={'X-OpenStack-Request-ID': INBOUND})
+    assert response.json_body['global_request_id'] == INBOUND
+    assert response.json_body['environ_global_request_id'] == INBOUND
+    request_id = assert_request_ids(response)
+    assert request_id != INBOUND
+    assert response.json_body['request_id'] == request_id
+
+
+@pytest.mark.parametrize('inbound', [
+    'not-a-request-id',
+    'req-123',
+    INBOUND.upper(),
+    INBOUND + 'x',
+    '4a3d2c1b-0000-4000-8000-123456789abc',
+    'req-4a3d2c1b-0000-4000-8000-123456789abc\nreq-evil',
+])
+def test_invalid_inbound_id_is_ignored(app, api_request, assert_request_ids, inbound):
+    response = api_request(app, '/v2.1/echo', token='alice:p',
+                           headers={'X-OpenStack-Request-ID': inbound})
+    assert response.json_body['global_request_id'] is None
+    assert assert_request_ids(response) != inbound
+
+
+def test_filter_sets_the_id_in_the_environ_and_on_the_response(conf):
+    seen = {}
+
+    def inner(environ, start_response):
+        seen.update(environ)
+        start_response('204 No Content', [])
+        return []
+
+    response = webob.Request.blank('/').get_response(RequestId(inner, conf))
+    request_id = seen[context.ENV_REQUEST_ID]
+    assert response.headers['x-openstack-request-id'] == request_id
+    assert response.headers['x-compute-request-id'] == request_id
+    assert context.ENV_GLOBAL_REQUEST_ID not in seen

@@ -19,7 +19,7 @@ from nova_api.middleware import base
 RESPONSE_HEADERS = ('x-openstack-request-id', 'x-compute-request-id')
 INBOUND_ENVIRON_KEY = 'HTTP_X_OPENSTACK_REQUEST_ID'
 ID_FORMAT = re.compile(
-    r'^req-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$')
+    r'req-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}')
 
 
 class RequestId(base.Middleware):
@@ -28,7 +28,7 @@ class RequestId(base.Middleware):
         request_id = oslo_context.generate_request_id()
         environ[nova_context.ENV_REQUEST_ID] = request_id
         inbound = environ.get(INBOUND_ENVIRON_KEY, '')
-        if ID_FORMAT.match(inbound):
+        if ID_FORMAT.fullmatch(inbound):
             environ[nova_context.ENV_GLOBAL_REQUEST_ID] = inbound
 
         def start_with_id(status: str, headers: list, exc_info=None):

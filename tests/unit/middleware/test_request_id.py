@@ -55,6 +55,7 @@ def test_valid_inbound_id_becomes_the_global_request_id(app, api_request, assert
     INBOUND + 'x',
     '4a3d2c1b-0000-4000-8000-123456789abc',
     'req-4a3d2c1b-0000-4000-8000-123456789abc\nreq-evil',
+    INBOUND + '\n',  # regression: '$' also matches before a trailing newline
 ])
 def test_invalid_inbound_id_is_ignored(app, api_request, assert_request_ids, inbound):
     response = api_request(app, '/v2.1/echo', token='alice:p',

@@ -51,12 +51,18 @@ def response(code: int) -> Callable:
     return decorator
 
 
+#: Errors any method may raise without declaring them (Nova's list).
+_ALWAYS_EXPECTED = (exception.Forbidden, exception.ValidationError, exception.NotAuthorized)
+
+
 def expected_errors(*codes: int) -> Callable:
     """Declare the HTTP error codes a method may produce.
 
     A :class:`~nova_api.exception.NovaAPIException` with a code not declared
     here means the method let something escape that it did not expect: it is
     logged with its traceback and the client gets a generic 500, like Nova.
+    As in Nova, a policy denial (``Forbidden``), a ``ValidationError`` and
+    ``NotAuthorized`` may come from any method and need no declaring.
     """
     declared = frozenset(codes)
 
@@ -66,7 +72,7 @@ def expected_errors(*codes: int) -> Callable:
             try:
                 return func(*args, **kwargs)
             except exception.NovaAPIException as exc:
-                if exc.code in declared or exc.code < 400:
+                if exc.code in declared or exc.code < 400 or isinstance(exc, _ALWAYS_EXPECTED):
                     raise
                 LOG.exception('Unexpected %s (HTTP %s) from %s', type(exc).__name__,
                               exc.code, func.__qualname__)

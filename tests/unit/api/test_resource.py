@@ -88,6 +88,12 @@ class ServersController(controller.Controller):
             raise exception.Conflict('Cannot show a server in the middle of a conflict.')
         if id == 'boom':
             raise RuntimeError('secret detail')
+        if id == 'not-yours':  # what a policy check raises
+            raise exception.Forbidden()
+        if id == 'bad-filter':  # validation the schema cannot express
+            raise exception.ValidationError(detail='Invalid filter.')
+        if id == 'expired':
+            raise exception.NotAuthorized()
         return {'server': {'id': id, 'project_id': req.context.project_id}}
 
     @validation.schema(create, '2.1', '2.18')
@@ -438,6 +444,17 @@ def test_undeclared_error_is_a_logged_500(call, caplog):
     assert 'conflict' not in message.lower()
     assert any('Conflict' in record.getMessage() and 'show' in record.getMessage()
                for record in caplog.records)
+
+
+@pytest.mark.parametrize('server_id, code, name', [
+    ('not-yours', 403, 'forbidden'),
+    ('bad-filter', 400, 'badRequest'),
+    ('expired', 401, 'unauthorized'),
+])
+def test_policy_validation_and_auth_errors_need_no_declaration(call, server_id, code, name):
+    """Regression: as in Nova, these pass @expected_errors undeclared; they were 500s."""
+    response = call('/servers/%s' % server_id)
+    fault(response, code, name)
 
 
 def test_unexpected_exception_is_a_generic_500(call, caplog):

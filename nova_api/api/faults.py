@@ -76,6 +76,15 @@ def from_exception(exc: BaseException, request_id: str | None = None) -> webob.R
     return fault_response(500, GENERIC_500)
 
 
+def status_of(exc: BaseException) -> int:
+    """The status :func:`from_exception` gives ``exc``."""
+    if isinstance(exc, exception.NovaAPIException):
+        return exc.code
+    if isinstance(exc, webob.exc.HTTPException) and exc.code < 500:
+        return exc.code
+    return 500
+
+
 def compute_error(environ: dict, exc: BaseException) -> webob.Response:
     """The fault response for ``exc`` on a compute API request, version headers included."""
     response = from_exception(exc, nova_context.request_id(environ))

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from oslo_log import log as logging
 
 from nova_api import context as nova_context
+from nova_api.api import faults
 from nova_api.api import microversion
 from nova_api.middleware import base
 
@@ -26,7 +27,13 @@ class RequestLog(base.Middleware):
             seen['headers'] = headers
             return start_response(status, headers, exc_info)
 
-        result = self.application(environ, start_and_remember)
+        try:
+            result = self.application(environ, start_and_remember)
+        except Exception as exc:
+            # faultwrap, above us, turns it into a fault: log the status it will send.
+            seen.setdefault('status', str(faults.status_of(exc)))
+            self._log(environ, seen, time.monotonic() - started)
+            raise
         self._log(environ, seen, time.monotonic() - started)
         return result
 

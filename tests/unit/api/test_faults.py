@@ -124,3 +124,14 @@ def test_compute_error_answers_a_bad_version_at_the_default():
         req_ver='7.0', min_ver='2.1', max_ver='2.104'))
     assert response.status_int == 406
     assert response.headers['OpenStack-API-Version'] == 'compute 2.1'
+
+
+@pytest.mark.parametrize('error', [
+    exception.Forbidden(),
+    exception.InvalidGlobalAPIVersion(req_ver='3.0', min_ver='2.1', max_ver='2.104'),
+    webob.exc.HTTPRequestEntityTooLarge(),
+    webob.exc.HTTPBadGateway(),
+    RuntimeError('x'),
+])
+def test_status_of_agrees_with_the_rendered_fault(error, caplog):
+    assert faults.status_of(error) == faults.from_exception(error).status_int

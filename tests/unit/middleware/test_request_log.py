@@ -30,3 +30,18 @@ def test_documents_without_microversion_log_a_dash(pipeline, api_request, caplog
         api_request(pipeline, '/')
     [line] = access_lines(caplog)
     assert '"GET /" status: 200 microversion: - ' in line
+
+
+def test_request_whose_router_fails_still_gets_its_access_line(load_pipeline, api_request,
+                                                                assert_request_ids, caplog):
+    """Regression: an error raised below request_log skipped the access line."""
+    def broken_router(environ, start_response):
+        raise RuntimeError('router bug')
+
+    app = load_pipeline(api_router=broken_router)
+    with caplog.at_level(logging.INFO, logger='nova_api.access'):
+        response = api_request(app, '/v2.1/servers', token='alice:p')
+    assert response.status_int == 500
+    [line] = access_lines(caplog)
+    assert '"GET /v2.1/servers" status: 500 ' in line
+    assert 'request_id: %s ' % assert_request_ids(response) in line

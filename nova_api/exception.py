@@ -22,6 +22,9 @@ class NovaAPIException(Exception):
 
     def __init__(self, message: str | None = None, **kwargs):
         self.kwargs = kwargs
+        # Each exception its own copy: adding a header to one must not add it
+        # to every later exception of the class (and every later response).
+        self.headers = dict(type(self).headers)
         if message is None:
             try:
                 message = self.msg_fmt % kwargs

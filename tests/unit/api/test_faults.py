@@ -135,3 +135,11 @@ def test_compute_error_answers_a_bad_version_at_the_default():
 ])
 def test_status_of_agrees_with_the_rendered_fault(error, caplog):
     assert faults.status_of(error) == faults.from_exception(error).status_int
+
+
+def test_headers_added_to_one_exception_stay_on_that_exception():
+    """Regression: the class-level headers dict was shared by every instance."""
+    first = exception.NotFound()
+    first.headers['Retry-After'] = '5'
+    assert 'Retry-After' not in exception.NotFound().headers
+    assert 'Retry-After' not in faults.from_exception(exception.Conflict()).headers

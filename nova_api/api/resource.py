@@ -126,7 +126,7 @@ class Resource:
             return None
         try:
             return json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested too deep to parse
             raise exception.MalformedRequestBody() from None
 
     def _action_method(self, body: Any) -> tuple[Callable, Any]:

@@ -239,6 +239,17 @@ def test_malformed_json_is_a_400(call):
     assert fault(response, 400, 'badRequest') == 'Malformed request body'
 
 
+def test_json_nested_too_deep_to_parse_is_a_400_not_a_500(call):
+    """Regression: json.loads raises RecursionError (not a ValueError) for deep nesting."""
+    response = call('/servers', method='POST', body='[' * 50000 + ']' * 50000)
+    assert fault(response, 400, 'badRequest') == 'Malformed request body'
+
+
+def test_body_that_is_not_utf8_is_a_400(call):
+    response = call('/servers', method='POST', body=b'\xff\xfe{')
+    assert fault(response, 400, 'badRequest') == 'Malformed request body'
+
+
 def test_xml_is_a_415(call):
     response = call('/servers', method='POST', body='<server name="web"/>',
                     headers={'Content-Type': 'application/xml'})

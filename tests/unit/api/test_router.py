@@ -143,3 +143,12 @@ def test_real_route_table_serves_the_version_document(call):
         response = call(path, router=APIRouter())
         assert response.status_int == 200
         assert response.json_body['version']['id'] == 'v2.1'
+
+
+def test_project_id_regex_comes_from_the_api_config(load_pipeline, make_conf, api_request):
+    default = load_pipeline()
+    assert api_request(default, '/v2.1/demo/', token='alice:demo').status_int == 404
+    custom = load_pipeline(make_conf(overrides={'api': {'project_id_regex': r'[0-9a-zA-Z_\-]+'}}))
+    response = api_request(custom, '/v2.1/demo/', token='alice:demo')
+    assert response.status_int == 200
+    assert response.json_body['version']['id'] == 'v2.1'

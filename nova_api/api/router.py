@@ -102,13 +102,21 @@ class APIRouter:
 
 
 class StaticRoute:
-    """Serve one controller method at a fixed place (the version documents)."""
+    """Serve one read-only controller method at a fixed place (the version documents)."""
+
+    ALLOWED = ('GET', 'HEAD')
 
     def __init__(self, resource: Resource, action: Callable[[dict], str]):
         self.resource = resource
         self.action = action
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if environ['REQUEST_METHOD'] not in self.ALLOWED:
+            error = exception.MethodNotAllowed(method=environ['REQUEST_METHOD'])
+            error.headers = {'Allow': ', '.join(self.ALLOWED)}
+            render = faults.compute_error if self.resource.negotiate_version \
+                else lambda env, exc: faults.from_exception(exc)
+            return render(environ, error)(environ, start_response)
         environ[ROUTING_ARGS] = ((), {'action': self.action(environ)})
         return self.resource(environ, start_response)
 

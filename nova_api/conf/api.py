@@ -1,5 +1,7 @@
 """[api] options: how callers are authenticated and how the API presents itself."""
 
+import copy
+
 from oslo_config import cfg
 
 GROUP = 'api'
@@ -36,8 +38,10 @@ which keeps the optional prefix from shadowing other routes. Set it, e.g. to
 
 
 def register_opts(conf: cfg.ConfigOpts) -> None:
-    conf.register_group(api_group)
-    conf.register_opts(api_opts, group=api_group)
+    # A fresh group each time: oslo.config copies a group only shallowly, so
+    # sharing the module's object would share option state between confs.
+    conf.register_group(copy.deepcopy(api_group))
+    conf.register_opts(api_opts, group=GROUP)
 
 
 def list_opts():

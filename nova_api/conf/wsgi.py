@@ -1,5 +1,7 @@
 """[wsgi] options: the paste pipeline and the eventlet WSGI server of each worker."""
 
+import copy
+
 from oslo_config import cfg
 
 GROUP = 'wsgi'
@@ -87,8 +89,10 @@ are served by the replacement worker instead of being reset.
 
 
 def register_opts(conf: cfg.ConfigOpts) -> None:
-    conf.register_group(wsgi_group)
-    conf.register_opts(wsgi_opts, group=wsgi_group)
+    # A fresh group each time: oslo.config copies a group only shallowly, so
+    # sharing the module's object would share option state between confs.
+    conf.register_group(copy.deepcopy(wsgi_group))
+    conf.register_opts(wsgi_opts, group=GROUP)
 
 
 def list_opts():

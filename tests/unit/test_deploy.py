@@ -119,10 +119,6 @@ def test_a_failed_load_leaves_nothing_behind(conf, monkeypatch):
         deploy.conf_from(seen['global_conf'])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    'nova_api.conf registers module-level OptGroup objects; oslo.config copies them shallowly, '
-    'so every ConfigOpts shares their option state and an override on one conf shows in all '
-    '(the fix belongs in nova_api/conf/: a fresh OptGroup per register_opts call)'))
 def test_an_override_on_one_conf_leaves_other_confs_alone(make_conf):
     keystone = make_conf(overrides={'api': {'auth_strategy': 'keystone'}})
     other = make_conf()

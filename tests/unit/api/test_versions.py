@@ -131,3 +131,12 @@ def test_version_documents_need_no_token_with_keystone(load_pipeline, make_conf,
     assert api_request(app, '/').status_int == 200
     assert api_request(app, '/v2.1/').status_int == 200
     assert api_request(app, '/v2.1/servers').status_int == 401
+
+
+@pytest.mark.parametrize('path', ['/', '/v2.1/', '/v2/'])
+def test_version_documents_refuse_writes_with_405(pipeline, api_request, path):
+    response = api_request(pipeline, path, method='POST', body=b'{}')
+
+    assert response.status_code == 405
+    assert response.json_body['badMethod']['code'] == 405
+    assert response.headers['Allow'] == 'GET, HEAD'

@@ -1,5 +1,62 @@
-"""Placeholder replaced by the service work."""
+"""nova-api, the console script: monkey-patch, parse the configuration, set up logging, serve."""
+
+from __future__ import annotations
+
+import sys
+import warnings
 
 
-def main():
-    raise SystemExit('not yet')
+def main(argv: list[str] | None = None) -> int:
+    """Run the Compute API service; returns the exit code.
+
+    ``argv`` are the arguments after the program name (default: the command
+    line): ``--config-file``, ``--config-dir``, ``--daemon`` and the other
+    command-line options of oslo.config and oslo.log.
+    """
+    # eventlet must patch the standard library before anything else imports
+    # socket, threading, time or select: this is the only place that does it.
+    warnings.filterwarnings('ignore', message=r'\s*Eventlet is deprecated')
+    import eventlet
+    eventlet.monkey_patch()
+
+    from oslo_config import cfg
+    from oslo_log import log as logging
+
+    from nova_api import service
+
+    args = sys.argv[1:] if argv is None else list(argv)
+    try:
+        conf = load_config(args)
+    except cfg.Error as exc:
+        print('nova-api: error: %s' % exc, file=sys.stderr)
+        return 1
+    try:
+        logging.setup(conf, 'nova')
+    except (OSError, logging.LogConfigError) as exc:
+        print('nova-api: error: cannot set up logging: %s' % exc, file=sys.stderr)
+        return 1
+    try:
+        return service.serve(conf, lambda: load_config(args))
+    except service.ServiceError as exc:
+        error = str(exc)
+    # Outside the except block: oslo.log would append the exception again.
+    logging.getLogger(__name__).error('nova-api cannot start: %s', error)
+    if (conf.log_file or conf.log_dir) and not conf.use_stderr:  # else the log line was on the console
+        print('nova-api: error: %s' % error, file=sys.stderr)
+    return 1
+
+
+def load_config(args: list[str]):
+    """A new ``ConfigOpts`` with every nova_api option, parsed from ``args`` and the files they name."""
+    from oslo_config import cfg
+
+    from nova_api import conf as nova_conf
+
+    conf = cfg.ConfigOpts()
+    nova_conf.register_opts(conf)
+    conf(args, project='nova', prog='nova-api')
+    return conf
+
+
+if __name__ == '__main__':
+    sys.exit(main())

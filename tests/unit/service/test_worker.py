@@ -1,0 +1,191 @@
+"""The worker's server: stop accepting without losing what is queued, drain, close idle connections."""
+
+from __future__ import annotations
+
+import os
+import socket
+import types
+
+import eventlet
+import pytest
+from eventlet.green import socket as green_socket
+
+from nova_api.service import sockets
+from nova_api.service import worker
+
+WSGI = types.SimpleNamespace(default_pool_size=10, max_header_line=16384, tcp_keepidle=600,
+                             wsgi_log_format='%(request_line)s', keep_alive=True,
+                             client_socket_timeout=30)
+
+
+def app(environ, start_response):
+    eventlet.sleep(float(environ.get('HTTP_X_SLEEP', 0)))
+    start_response('200 OK', [('Content-Type', 'text/plain'), ('Content-Length', '2')])
+    return [b'ok']
+
+
+@pytest.fixture
+def listening():
+    """A listening socket and a copy of it, as the parent holds one."""
+    sock = sockets.bind('127.0.0.1', 0, 1, 16)[0]
+    parent_copy = sock.dup()
+    yield sock, parent_copy
+    sock.close()
+    parent_copy.close()
+
+
+@pytest.fixture
+def no_grace(monkeypatch):
+    monkeypatch.setattr(worker, 'FRESH_CONNECTION_GRACE', 0.0)
+
+
+@pytest.fixture
+def serve(listening):
+    """Start a worker.Server on the listening socket; stopped after the test whatever happens."""
+    started = []
+
+    def start(**wsgi_options) -> tuple[worker.Server, tuple]:
+        sock, _ = listening
+        server = worker.Server(types.SimpleNamespace(**{**vars(WSGI), **wsgi_options}), sock, app)
+        server.start()
+        started.append(server)
+        return server, sock.getsockname()
+    yield start
+    for server in started:
+        server.stop(1)
+
+
+def request(address, headers='', wait_close=True) -> tuple[green_socket.socket, bytes]:
+    """Send GET / on a new green connection; the response (read to EOF if ``wait_close``)."""
+    client = green_socket.create_connection(address)
+    client.sendall(b'GET / HTTP/1.1\r\nHost: x\r\n%s\r\n' % headers.encode())
+    received = b''
+    while not (received.endswith(b'ok') and not wait_close):
+        chunk = client.recv(4096)
+        if not chunk:
+            break
+        received += chunk
+    return client, received
+
+
+def test_stop_hands_over_what_is_queued_and_closes_only_its_own_copy(listening):
+    sock, parent_copy = listening
+    address = sock.getsockname()
+    listener = worker.Listener(sock)
+    accepted = []
+    accepting = eventlet.spawn(lambda: accepted.extend(listener.accept() for _ in iter(int, 1)))
+    eventlet.sleep(0)  # the accept loop now waits
+    # Plain (blocking) connects: queued by the kernel before the loop runs again.
+    queued = [socket.create_connection(address) for _ in range(3)]
+
+    listener.stop()
+
+    assert len(accepted) == 3
+    eventlet.sleep(0.05)
+    assert not accepting.dead  # parked until killed: no stale wake-up ran it on a closed socket
+    assert sock.fileno() == -1
+    # The parent's copy keeps the socket listening: a new connection queues for
+    # the next worker instead of being refused.
+    with socket.create_connection(address, timeout=2):
+        parent_copy.settimeout(2)
+        parent_copy.accept()[0].close()
+    for client in queued:
+        client.close()
+
+
+def test_stop_lets_the_request_in_flight_finish(serve, no_grace):
+    server, address = serve()
+    slow = eventlet.spawn(request, address, 'X-Sleep: 0.3\r\nConnection: close\r\n')
+    eventlet.sleep(0.1)
+
+    assert server.stop(timeout=5)
+
+    client, response = slow.wait()
+    assert response.startswith(b'HTTP/1.1 200 OK') and response.endswith(b'ok')
+    client.close()
+
+
+def test_stop_closes_idle_keep_alive_connections(serve, no_grace):
+    server, address = serve()
+    client, response = request(address, wait_close=False)
+    assert response.startswith(b'HTTP/1.1 200 OK')
+
+    assert server.stop(timeout=5)
+
+    client.settimeout(2)
+    assert client.recv(100) == b''  # closed by the server
+    client.close()
+
+
+def test_a_fresh_connection_still_gets_its_first_request_served(serve):
+    server, address = serve()
+    client = green_socket.create_connection(address)
+    eventlet.sleep(0.05)  # accepted, but no request yet
+    stopping = eventlet.spawn(server.stop, 5)
+    eventlet.sleep(0.1)
+
+    client.sendall(b'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')
+
+    assert client.recv(4096).startswith(b'HTTP/1.1 200 OK')
+    assert stopping.wait()
+    client.close()
+
+
+def test_stop_gives_up_after_the_timeout(serve, no_grace):
+    server, address = serve()
+    eventlet.spawn(request, address, 'X-Sleep: 5\r\n')
+    eventlet.sleep(0.1)
+
+    assert not server.stop(timeout=0.2)
+    assert server.connections() == 1
+
+
+def test_ready_is_one_line_to_the_parent():
+    read_end, write_end = os.pipe()
+    try:
+        worker.ParentLink(write_end, -1).report_ready()
+
+        assert os.read(read_end, 100) == b'ready %d\n' % os.getpid()
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+
+
+def test_eventlet_lines_are_debug_and_its_tracebacks_errors():
+    calls = []
+    logger = types.SimpleNamespace(**{level: (lambda msg, *a, level=level: calls.append((level, msg)))
+                                      for level in ('debug', 'error', 'warning')})
+    log = worker.EventletLog(logger)
+
+    log.info('127.0.0.1 "GET / HTTP/1.1" 200')
+    log.info('Traceback (most recent call last):\n ...')
+    log.debug('accepted')
+
+    assert calls == [('debug', '127.0.0.1 "GET / HTTP/1.1" 200'),
+                     ('error', 'Traceback (most recent call last):\n ...'),
+                     ('debug', 'accepted')]
+
+
+def test_no_tls_without_a_certificate():
+    assert worker.make_ssl_context(types.SimpleNamespace(ssl_cert_file=None)) is None
+
+
+def test_max_header_line_is_eventlets_limit(serve, no_grace, monkeypatch):
+    monkeypatch.setattr(eventlet.wsgi, 'MAX_HEADER_LINE', eventlet.wsgi.MAX_HEADER_LINE)  # restored after
+    _, address = serve(max_header_line=200)
+
+    _, short = request(address, 'X-Token: %s\r\nConnection: close\r\n' % ('t' * 100))
+    _, long = request(address, 'X-Token: %s\r\nConnection: close\r\n' % ('t' * 300))
+
+    assert short.startswith(b'HTTP/1.1 200 OK')
+    assert b' 400 Header Line Too Long' in long
+
+
+def test_without_keep_alive_every_response_closes(serve, no_grace):
+    _, address = serve(keep_alive=False)
+
+    client, response = request(address)  # HTTP/1.1, no Connection: close
+
+    assert response.startswith(b'HTTP/1.1 200 OK') and response.endswith(b'ok')  # read to EOF
+    assert b'Connection: close' in response
+    client.close()

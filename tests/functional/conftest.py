@@ -1,0 +1,46 @@
+"""Fixtures that run the real nova-api service; daemon.py says what a NovaApiDaemon offers."""
+
+from __future__ import annotations
+
+import pytest
+
+# pytest puts this folder (no __init__.py) on sys.path for its conftest.
+from daemon import NovaApiDaemon
+
+
+@pytest.fixture(scope='module')
+def nova_api_daemon(tmp_path_factory):
+    """A NovaApiDaemon with the default test configuration, started once per test module.
+
+    The real etc/api-paste.ini, 2 workers on a free loopback port, noauth2.
+    Use ``nova_api_daemon.url + '/v2.1/...'``; ``read_log()`` and
+    ``wait_for_log(text)`` for its log.
+    """
+    daemon = NovaApiDaemon(tmp_path_factory.mktemp('nova-api'))
+    try:
+        daemon.start()
+        yield daemon
+    finally:
+        daemon.cleanup()
+
+
+@pytest.fixture
+def daemon_factory(tmp_path):
+    """Make NovaApiDaemon instances for one test; every one is cleaned up after it.
+
+        daemon = daemon_factory(options={'wsgi': {'keep_alive': False}}, probe=True)
+
+    Keyword arguments go to NovaApiDaemon; ``start=False`` returns it unstarted.
+    """
+    made: list[NovaApiDaemon] = []
+
+    def make(start: bool = True, **kwargs) -> NovaApiDaemon:
+        daemon = NovaApiDaemon(tmp_path / ('nova-api-%d' % len(made)), **kwargs)
+        made.append(daemon)
+        if start:
+            daemon.start()
+        return daemon
+
+    yield make
+    for daemon in made:
+        daemon.cleanup()

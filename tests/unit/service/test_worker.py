@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import ssl
+import subprocess
 import types
 
 import eventlet
@@ -189,3 +192,16 @@ def test_without_keep_alive_every_response_closes(serve, no_grace):
     assert response.startswith(b'HTTP/1.1 200 OK') and response.endswith(b'ok')  # read to EOF
     assert b'Connection: close' in response
     client.close()
+
+
+@pytest.mark.skipif(not shutil.which('openssl'), reason='needs the openssl command')
+def test_tls_context_requires_client_certificates_when_a_ca_is_set(tmp_path):
+    cert, key = tmp_path / 'cert.pem', tmp_path / 'key.pem'
+    subprocess.run(['openssl', 'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1',
+                    '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', str(key), '-out', str(cert)],
+                   check=True, capture_output=True)
+    wsgi = types.SimpleNamespace(ssl_cert_file=str(cert), ssl_key_file=str(key), ssl_ca_file=None)
+
+    assert worker.make_ssl_context(wsgi).verify_mode == ssl.CERT_NONE
+    wsgi.ssl_ca_file = str(cert)
+    assert worker.make_ssl_context(wsgi).verify_mode == ssl.CERT_REQUIRED

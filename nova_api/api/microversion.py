@@ -181,13 +181,33 @@ def negotiate(headers) -> APIVersion:
     return version
 
 
+#: The WSGI environ keys of the two headers, for the common no-header case.
+_ENVIRON_KEYS = ('HTTP_OPENSTACK_API_VERSION', 'HTTP_X_OPENSTACK_NOVA_API_VERSION')
+
+
+def negotiate_environ(environ: dict) -> APIVersion:
+    """:func:`negotiate` for a WSGI environ.
+
+    Most requests send no version header; they skip the header parser.
+    """
+    if not any(key in environ for key in _ENVIRON_KEYS):
+        return DEFAULT_VERSION
+    return negotiate(microversion_parse.headers_from_wsgi_environ(environ))
+
+
+@functools.cache
+def response_header_list(version: APIVersion) -> tuple[tuple[str, str], ...]:
+    """The headers every compute response carries for ``version``, as WSGI pairs."""
+    return (
+        (HEADER, '%s %s' % (SERVICE_TYPE, version)),
+        (LEGACY_HEADER, str(version)),
+        ('Vary', VARY),
+    )
+
+
 def response_headers(version: APIVersion) -> dict[str, str]:
-    """The headers every compute response carries for ``version``."""
-    return {
-        HEADER: '%s %s' % (SERVICE_TYPE, version),
-        LEGACY_HEADER: str(version),
-        'Vary': VARY,
-    }
+    """:func:`response_header_list` as a dict."""
+    return dict(response_header_list(version))
 
 
 def is_supported(req, min_version: str | None = None, max_version: str | None = None) -> bool:
@@ -254,6 +274,6 @@ def version_or_default(environ: dict) -> APIVersion:
     if version is not None:
         return version
     try:
-        return negotiate(microversion_parse.headers_from_wsgi_environ(environ))
+        return negotiate_environ(environ)
     except exception.NovaAPIException:
         return DEFAULT_VERSION

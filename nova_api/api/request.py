@@ -25,7 +25,7 @@ class Request(webob.Request):
         """The negotiated microversion (negotiated on first use, then cached)."""
         version = self.environ.get(nova_context.ENV_API_VERSION)
         if version is None:
-            version = microversion.negotiate(self.headers)
+            version = microversion.negotiate_environ(self.environ)
             self.environ[nova_context.ENV_API_VERSION] = version
         return version
 

@@ -17,13 +17,13 @@ are rendered by :mod:`nova_api.api.faults`, the single translation point.
 
 from __future__ import annotations
 
+import functools
+import http
 import inspect
 import json
 from collections.abc import Callable
 from collections.abc import Iterable
 from typing import Any
-
-import webob
 
 from nova_api import context as nova_context
 from nova_api import exception
@@ -64,18 +64,19 @@ class Resource:
             environ[nova_context.ENV_API_VERSION] = microversion.DEFAULT_VERSION
         try:
             version = req.api_version
-            response = self._process(req)
+            code, headers, body = self._process(req)
         except Exception as exc:  # noqa: BLE001 - rendered as a fault, never a traceback
             response = faults.compute_error(environ, exc) if self.negotiate_version \
                 else faults.from_exception(exc, req.request_id)
-        else:
-            if self.negotiate_version:
-                response.headers.update(microversion.response_headers(version))
-        return response(environ, start_response)
+            return response(environ, start_response)
+        if self.negotiate_version:
+            headers.extend(microversion.response_header_list(version))
+        start_response(_status_line(code), headers)
+        return [body] if req.method != 'HEAD' else []
 
     # -- the steps -----------------------------------------------------------
 
-    def _process(self, req: Request) -> webob.Response:
+    def _process(self, req: Request) -> tuple[int, list[tuple[str, str]], bytes]:
         args = dict(req.environ.get(ROUTING_ARGS, ((), {}))[1])
         action = args.pop('action')
         args.pop('controller', None)
@@ -89,7 +90,7 @@ class Resource:
             method = getattr(self.controller, action)
             body = self._read_body(req) if self._method_takes_body(req, method) else None
 
-        if req.method == 'GET':
+        if req.method == 'GET' and req.environ.get('QUERY_STRING'):
             validation.validate_query(method, req.api_version, req.GET.dict_of_lists())
         if body is not None or validation.has_body_schema(method):
             validation.validate_body(method, req.api_version, body)
@@ -139,14 +140,24 @@ class Resource:
             raise exception.ActionNotFound(action=name) from None
 
     @staticmethod
-    def _serialize(resp_obj: api_controller.ResponseObject, default_code: int) -> webob.Response:
-        response = webob.Response(status=resp_obj.code or default_code)
-        if resp_obj.obj is not None:
-            response.content_type = 'application/json'
-            response.charset = 'utf-8'
-            response.body = json.dumps(resp_obj.obj).encode('utf-8')
-        else:
-            del response.content_type
-        for name, value in resp_obj.headers.items():
-            response.headers[name] = str(value)
-        return response
+    def _serialize(resp_obj: api_controller.ResponseObject,
+                   default_code: int) -> tuple[int, list[tuple[str, str]], bytes]:
+        # Plain WSGI rather than a webob.Response: this runs for every
+        # successful request, and the pieces are all known here.
+        body = b'' if resp_obj.obj is None else json.dumps(resp_obj.obj).encode('utf-8')
+        headers = [('Content-Length', str(len(body)))]
+        if body:
+            headers.append(('Content-Type', JSON_CONTENT_TYPE))
+        headers.extend((name, str(value)) for name, value in resp_obj.headers.items())
+        return resp_obj.code or default_code, headers, body
+
+
+JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
+
+
+@functools.lru_cache(maxsize=64)
+def _status_line(code: int) -> str:
+    try:
+        return '%d %s' % (code, http.HTTPStatus(code).phrase)
+    except ValueError:
+        return '%d Unknown' % code

@@ -13,7 +13,6 @@ in the order a start goes through them:
 
 from __future__ import annotations
 
-import logging as std_logging
 import os
 import ssl
 from collections.abc import Callable
@@ -36,12 +35,15 @@ class ServiceError(Exception):
     """The service cannot start as configured; the message says why (no traceback needed)."""
 
 
-def serve(conf: cfg.ConfigOpts, load_conf: Callable[[], cfg.ConfigOpts]) -> int:
+def serve(conf: cfg.ConfigOpts, load_conf: Callable[[], cfg.ConfigOpts],
+          setup_logging: Callable[[cfg.ConfigOpts], None] | None = None) -> int:
     """Run the service with ``conf`` until it is told to stop; returns the exit code.
 
     ``load_conf`` parses the configuration again (the same command line and
-    files); it is called on SIGHUP. Raises :class:`ServiceError` when the
-    service cannot start.
+    files); it is called on SIGHUP, and once the new configuration checks
+    out, ``setup_logging`` sets logging up from it (default: oslo.log's
+    ``setup``; the caller has already done it for ``conf``). Raises
+    :class:`ServiceError` when the service cannot start.
     """
     check_config(conf)
     count = supervisor.worker_count(conf)
@@ -62,7 +64,7 @@ def serve(conf: cfg.ConfigOpts, load_conf: Callable[[], cfg.ConfigOpts]) -> int:
         LOG.info('nova-api (pid %d) listening on %s port %d with %d workers',
                  os.getpid(), host, socks[0].getsockname()[1], count)
         parent = supervisor.Supervisor(
-            conf, lambda: _reload(load_conf), socks,
+            conf, lambda: _reload(load_conf, setup_logging or _setup_oslo_log), socks,
             notifier=systemd.Notifier.from_environ(),
             on_ready=[detached.ready] if detached else [],
             parent_fds=lambda: [detached.fd] if detached and detached.fd is not None else [],
@@ -104,14 +106,17 @@ def check_config(conf: cfg.ConfigOpts) -> None:
         raise ServiceError('Cannot use the TLS certificate or key of [wsgi]: %s' % exc) from None
 
 
-def _reload(load_conf: Callable[[], cfg.ConfigOpts]) -> cfg.ConfigOpts:
+def _reload(load_conf: Callable[[], cfg.ConfigOpts],
+            setup_logging: Callable[[cfg.ConfigOpts], None]) -> cfg.ConfigOpts:
     """The configuration after SIGHUP: parsed, checked, and logging set up from it."""
     conf = load_conf()
     check_config(conf)
-    root = std_logging.getLogger()
-    before = list(root.handlers)
-    logging.setup(conf, conf.project or 'nova')
-    for handler in before:
-        if handler not in root.handlers:
-            handler.close()
+    # The handlers this replaces are not closed (oslo.log does not either):
+    # something may still write through them, e.g. a handler that wraps one.
+    setup_logging(conf)
     return conf
+
+
+def _setup_oslo_log(conf: cfg.ConfigOpts) -> None:
+    logging.setup(conf, conf.project or 'nova')
+

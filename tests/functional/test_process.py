@@ -191,6 +191,7 @@ def test_sighup_reloads_without_a_failed_connection(daemon_factory):
     log = daemon.read_log()
     assert 'Caught SIGHUP' in log
     assert 'restart nova-api to apply that; still listening on 127.0.0.1:%d' % daemon.port in log
+    assert 'Logging error' not in daemon.read_console()  # logging was set up again, not broken
     assert daemon.pid_file.read_text() == '%d\n' % daemon.pid
 
 

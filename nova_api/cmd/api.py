@@ -28,7 +28,6 @@ def main(argv: list[str] | None = None) -> int:
     from oslo_log import log as logging
 
     from nova_api import service
-    from nova_api.middleware import request_log
 
     args = sys.argv[1:] if argv is None else list(argv)
     try:
@@ -37,13 +36,12 @@ def main(argv: list[str] | None = None) -> int:
         print('nova-api: error: %s' % exc, file=sys.stderr)
         return 1
     try:
-        logging.setup(conf, 'nova')
+        setup_logging(conf)
     except (OSError, logging.LogConfigError) as exc:
         print('nova-api: error: cannot set up logging: %s' % exc, file=sys.stderr)
         return 1
-    request_log.install_plain_handler(conf)
     try:
-        return service.serve(conf, lambda: load_config(args))
+        return service.serve(conf, lambda: load_config(args), setup_logging)
     except service.ServiceError as exc:
         error = str(exc)
     # Outside the except block: oslo.log would append the exception again.
@@ -51,6 +49,16 @@ def main(argv: list[str] | None = None) -> int:
     if (conf.log_file or conf.log_dir) and not conf.use_stderr:  # else the log line was on the console
         print('nova-api: error: %s' % error, file=sys.stderr)
     return 1
+
+
+def setup_logging(conf) -> None:
+    """oslo.log from ``conf``, and the access log's plain handlers; at start and after SIGHUP."""
+    from oslo_log import log as logging
+
+    from nova_api.middleware import request_log
+
+    logging.setup(conf, 'nova')
+    request_log.install_plain_handler(conf)
 
 
 def load_config(args: list[str]):

@@ -28,7 +28,7 @@ def assert_same_shape(actual, expected, where='body'):
             assert_same_shape(actual[key], expected[key], '%s.%s' % (where, key))
     elif isinstance(expected, list) and expected:
         assert len(actual) == len(expected), where
-        for i, (a, e) in enumerate(zip(actual, expected)):
+        for i, (a, e) in enumerate(zip(actual, expected, strict=True)):
             assert_same_shape(a, e, '%s[%d]' % (where, i))
 
 
@@ -40,7 +40,7 @@ def test_versions_list_has_novas_shape_and_values(nova_api_daemon):
     expected = sample('versions-get-resp.json')
     body = response.json()
     assert_same_shape(body, expected)
-    for got, want in zip(body['versions'], expected['versions']):
+    for got, want in zip(body["versions"], expected["versions"], strict=True):
         for key in ('id', 'status', 'version', 'min_version', 'updated'):
             assert got[key] == want[key]
         assert got['links'][0]['href'] == '%s/%s/' % (nova_api_daemon.url, want['links'][0]['href']

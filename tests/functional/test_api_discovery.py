@@ -3,36 +3,20 @@
 from __future__ import annotations
 
 import json
-import pathlib
 
 import pytest
 import requests
-
-REFERENCE = pathlib.Path(__file__).resolve().parents[2].parent / 'shared' / 'reference'
-SAMPLES = REFERENCE / 'nova-api-samples' / 'versions'
+from sample_shape import assert_same_shape
 
 
-def sample(name: str) -> dict:
-    if not SAMPLES.is_dir():
-        pytest.skip('Nova API samples not found at %s (they live beside the project '
-                    'in ../shared, which CI provides)' % SAMPLES)
-    return json.loads((SAMPLES / name).read_text())
+@pytest.fixture
+def sample(nova_samples):
+    def load(name: str) -> dict:
+        return json.loads((nova_samples / 'versions' / name).read_text())
+    return load
 
 
-def assert_same_shape(actual, expected, where='body'):
-    """Same keys at every level and the same JSON types; values may differ."""
-    assert type(actual) is type(expected), '%s: %r vs %r' % (where, actual, expected)
-    if isinstance(expected, dict):
-        assert sorted(actual) == sorted(expected), where
-        for key in expected:
-            assert_same_shape(actual[key], expected[key], '%s.%s' % (where, key))
-    elif isinstance(expected, list) and expected:
-        assert len(actual) == len(expected), where
-        for i, (a, e) in enumerate(zip(actual, expected, strict=True)):
-            assert_same_shape(a, e, '%s[%d]' % (where, i))
-
-
-def test_versions_list_has_novas_shape_and_values(nova_api_daemon):
+def test_versions_list_has_novas_shape_and_values(nova_api_daemon, sample):
     response = requests.get(nova_api_daemon.url + '/', timeout=10)
 
     assert response.status_code == 200
@@ -48,7 +32,7 @@ def test_versions_list_has_novas_shape_and_values(nova_api_daemon):
 
 
 @pytest.mark.parametrize('path', ['/v2.1', '/v2.1/'])
-def test_v21_document_needs_no_token_and_matches_nova(nova_api_daemon, path):
+def test_v21_document_needs_no_token_and_matches_nova(nova_api_daemon, path, sample):
     response = requests.get(nova_api_daemon.url + path, timeout=10)
 
     assert response.status_code == 200
@@ -61,7 +45,7 @@ def test_v21_document_needs_no_token_and_matches_nova(nova_api_daemon, path):
     assert body['version']['links'][0] == {'rel': 'self', 'href': nova_api_daemon.url + '/v2.1/'}
 
 
-def test_v2_document_matches_nova(nova_api_daemon):
+def test_v2_document_matches_nova(nova_api_daemon, sample):
     response = requests.get(nova_api_daemon.url + '/v2/', timeout=10)
 
     assert response.status_code == 200

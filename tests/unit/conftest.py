@@ -23,8 +23,6 @@ from nova_api.api import router
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PASTE_INI = REPO_ROOT / 'etc' / 'api-paste.ini'
-#: Nova's API samples and other upstream material, kept beside the repository.
-REFERENCE_DIR = REPO_ROOT / '..' / 'shared' / 'reference'
 
 REQUEST_ID = re.compile(r'^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')
 VARY = 'OpenStack-API-Version, X-OpenStack-Nova-API-Version'
@@ -157,13 +155,3 @@ def assert_request_ids() -> Callable[[webob.Response], str]:
 def assert_compute_headers() -> Callable[..., str]:
     """Check the microversion headers (and the request ids) of a /v2.1 response."""
     return _assert_compute_headers
-
-
-@pytest.fixture
-def nova_samples() -> Path:
-    """Nova's API samples (``nova-api-samples/``) from the shared reference folder."""
-    samples = (REFERENCE_DIR / 'nova-api-samples').resolve()
-    if not samples.is_dir():
-        pytest.skip('Nova API samples not available: %s is missing (they live in the shared '
-                    'reference folder beside the repository)' % samples)
-    return samples

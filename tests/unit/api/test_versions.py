@@ -12,21 +12,9 @@ import json
 
 import pytest
 import webob
+from sample_shape import assert_same_shape
 
 VALUES_THAT_MUST_MATCH = ('id', 'status', 'version', 'min_version', 'updated', 'media-types')
-
-
-def assert_same_shape(ours, nova, where='$'):
-    """Same keys recursively, same JSON types, lists of the same length."""
-    assert type(ours) is type(nova), '%s: %r vs %r' % (where, ours, nova)
-    if isinstance(nova, dict):
-        assert sorted(ours) == sorted(nova), where
-        for key in nova:
-            assert_same_shape(ours[key], nova[key], '%s.%s' % (where, key))
-    elif isinstance(nova, list):
-        assert len(ours) == len(nova), where
-        for index, (mine, theirs) in enumerate(zip(ours, nova, strict=True)):
-            assert_same_shape(mine, theirs, '%s[%d]' % (where, index))
 
 
 def assert_same_version(ours: dict, nova: dict) -> None:

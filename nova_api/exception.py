@@ -120,3 +120,26 @@ class ActionNotFound(Invalid):
 class ProjectIdMismatch(Invalid):
     msg_fmt = ("Malformed request URL: URL's project_id '%(project_id)s' "
                "doesn't match Context's project_id '%(context_project_id)s'")
+
+
+# -- quotas ------------------------------------------------------------------
+
+class OverQuota(Forbidden):
+    msg_fmt = 'Quota exceeded for resources: %(overs)s'
+
+
+class KeypairLimitExceeded(OverQuota):
+    msg_fmt = 'Quota exceeded, too many key pairs.'
+
+
+class TooManyInstances(OverQuota):
+    msg_fmt = ('Quota exceeded for %(overs)s: Requested %(req)s, but already used '
+               '%(used)s of %(allowed)s %(overs)s')
+
+
+class ServerGroupLimitExceeded(OverQuota):
+    msg_fmt = 'Quota exceeded, too many server groups.'
+
+
+class MetadataLimitExceeded(OverQuota):
+    msg_fmt = 'Maximum number of metadata items exceeds %(allowed)d'

@@ -16,6 +16,8 @@ from oslo_log import log as logging
 
 from nova_api import conf as nova_conf
 from nova_api import deploy
+from nova_api.db import database
+from nova_api.db import migration
 
 CONFIG_ENV = 'NOVA_API_CONFIG'
 
@@ -28,6 +30,8 @@ def init_application(argv: list[str] | None = None):
     conf(argv or [], project='nova', prog='nova-api',
          default_config_files=files or None)
     logging.setup(conf, 'nova')
+    # The embedded database upgrades itself; a configured one must be current.
+    migration.prepare(database.Database(conf), manage_command='nova-api-manage')
     return deploy.load_app(conf)
 
 

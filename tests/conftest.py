@@ -1,4 +1,4 @@
-"""Fixtures every test folder shares: the Nova API samples used as oracles.
+"""Fixtures every test folder shares: the Nova API samples used as oracles, and the databases.
 
 pytest puts this folder on sys.path (it has no __init__.py), so tests import
 the shared helpers beside it: ``from sample_shape import assert_same_shape``.
@@ -6,8 +6,10 @@ the shared helpers beside it: ``from sample_shape import assert_same_shape``.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pg_server
 import pytest
 
 #: ../shared/reference beside the repository; CI always has it, a clone may not.
@@ -22,3 +24,31 @@ def nova_samples() -> Path:
         pytest.skip('Nova API samples not available: %s is missing (they live in the shared '
                     'reference folder beside the repository)' % samples)
     return samples
+
+
+# -- databases ---------------------------------------------------------------------
+
+@pytest.fixture(scope='session')
+def postgresql_server(tmp_path_factory):
+    """A real PostgreSQL server (tests/pg_server.py) for this test session.
+
+    Skipped, saying why, where the server binaries are missing; under CI
+    (``CI`` set, as ``.ci/run`` runs) that is a failure instead, so a
+    missing install step cannot hide behind skips.
+    """
+    reason = pg_server.unavailable_reason()
+    if reason is not None:
+        if os.environ.get('CI'):
+            pytest.fail('PostgreSQL is required under CI: %s' % reason)
+        pytest.skip(reason)
+    server = pg_server.PostgreSQLServer.start(tmp_path_factory.mktemp('postgresql'))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=pg_server.DATABASE_BACKENDS)
+def database_url(request) -> str | None:
+    """Each backend in turn: None for the embedded SQLite default, else a new PostgreSQL database's URL."""
+    if request.param == 'sqlite':
+        return None
+    return request.getfixturevalue('postgresql_server').create_database()

@@ -116,15 +116,19 @@ def _annotated(obj: Any, attribute: str) -> Iterable[tuple[str, Callable]]:
 
 
 class Controller:
-    """Base of every API controller: collects its ``@action`` methods."""
+    """Base of every API controller: collects its ``@action`` methods.
 
-    def __init__(self) -> None:
+    The router builds each controller with its :class:`~nova_api.api.router.Services`
+    (the compute layer and the policy enforcer); a controller keeps what it uses.
+    """
+
+    def __init__(self, services: Any = None) -> None:
         self.wsgi_actions: dict[str, Callable] = dict(_annotated(self, 'wsgi_action'))
 
 
 class ControllerExtension:
     """Base of controller extensions: extra ``@action`` and ``@extends`` methods."""
 
-    def __init__(self) -> None:
+    def __init__(self, services: Any = None) -> None:
         self.wsgi_actions: dict[str, Callable] = dict(_annotated(self, 'wsgi_action'))
         self.wsgi_extensions: list[tuple[str, Callable]] = list(_annotated(self, 'wsgi_extends'))

@@ -9,6 +9,7 @@ to ``action``, which the Resource dispatches by the body's key.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Mapping
@@ -16,8 +17,10 @@ from typing import Any
 
 import routes
 
+from nova_api import compute
 from nova_api import deploy
 from nova_api import exception
+from nova_api import policy
 from nova_api.api import faults
 from nova_api.api.controllers import versions
 from nova_api.api.resource import ROUTING_ARGS
@@ -31,13 +34,25 @@ ROUTES: RouteTable = (
     ('/', {'GET': ('version', 'show')}),
 )
 
-#: controller name -> factory of the controller
-CONTROLLERS: Mapping[str, Callable[[], Any]] = {
-    'version': lambda: versions.VersionController('v2.1'),
+
+
+@dataclasses.dataclass(frozen=True)
+class Services:
+    """What controllers are built with: the compute layer and the policy enforcer."""
+
+    compute: compute.Compute | None = None
+    policy: policy.Enforcer | None = None
+
+
+Factory = Callable[[Services], Any]
+
+#: controller name -> factory of the controller, given the Services
+CONTROLLERS: Mapping[str, Factory] = {
+    'version': lambda services: versions.VersionController('v2.1'),
 }
 
 #: controller name -> factories of the extensions registered on it
-EXTENSIONS: Mapping[str, tuple[Callable[[], Any], ...]] = {}
+EXTENSIONS: Mapping[str, tuple[Factory, ...]] = {}
 
 #: Nova's default: project ids are hex (with dashes), which keeps
 #: ``/{project_id}/flavors`` from shadowing routes like ``/flavors/detail``.
@@ -50,11 +65,13 @@ class APIRouter:
     """Match a request against the route table and hand it to its Resource."""
 
     def __init__(self, route_table: RouteTable = ROUTES,
-                 controllers: Mapping[str, Callable[[], Any]] = CONTROLLERS,
-                 extensions: Mapping[str, Iterable[Callable[[], Any]]] = EXTENSIONS,
-                 project_id_regex: str = DEFAULT_PROJECT_ID_REGEX):
+                 controllers: Mapping[str, Factory] = CONTROLLERS,
+                 extensions: Mapping[str, Iterable[Factory]] = EXTENSIONS,
+                 project_id_regex: str = DEFAULT_PROJECT_ID_REGEX,
+                 services: Services | None = None):
+        services = services if services is not None else Services()
         self.resources = {
-            name: Resource(factory(), [ext() for ext in extensions.get(name, ())])
+            name: Resource(factory(services), [ext(services) for ext in extensions.get(name, ())])
             for name, factory in controllers.items()
         }
         self.route_table = route_table
@@ -86,7 +103,10 @@ class APIRouter:
     def factory(cls, global_conf: dict, **local_conf: str) -> APIRouter:
         """paste.deploy app factory."""
         conf = deploy.conf_from(global_conf)
-        return cls(project_id_regex=conf.api.project_id_regex or DEFAULT_PROJECT_ID_REGEX)
+        # Built once per worker; the database connects on first use, after the fork.
+        services = Services(compute=compute.Compute(conf), policy=policy.Enforcer(conf))
+        return cls(project_id_regex=conf.api.project_id_regex or DEFAULT_PROJECT_ID_REGEX,
+                   services=services)
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         match = self.mapper.routematch(environ=environ)

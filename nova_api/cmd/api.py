@@ -41,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         print('nova-api: error: cannot set up logging: %s' % exc, file=sys.stderr)
         return 1
     try:
-        return service.serve(conf, lambda: load_config(args), setup_logging)
+        prepare_database(conf)
+        return service.serve(conf, lambda: load_config(args), setup_and_prepare)
     except service.ServiceError as exc:
         error = str(exc)
     # Outside the except block: oslo.log would append the exception again.
@@ -59,6 +60,37 @@ def setup_logging(conf) -> None:
 
     logging.setup(conf, 'nova')
     request_log.install_plain_handler(conf)
+
+
+def prepare_database(conf) -> None:
+    """Upgrade the embedded database, or check that a configured one is current.
+
+    Runs in the parent before the workers fork, and leaves no connection
+    open: each worker opens its own.
+    """
+    from nova_api import service
+    from nova_api.db import database
+    from nova_api.db import migration
+
+    db = database.Database(conf)
+    try:
+        migration.prepare(db, manage_command=_manage_command(conf))
+    except migration.SchemaNotCurrent as exc:
+        raise service.ServiceError(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - whatever the driver raised, say it without a traceback
+        raise service.ServiceError('cannot use the database %s: %s' % (
+            db.url.render_as_string(hide_password=True), exc)) from None
+
+
+def _manage_command(conf) -> str:
+    files = ' '.join('--config-file %s' % path for path in conf.config_file or [])
+    return ('nova-api-manage %s' % files).strip()
+
+
+def setup_and_prepare(conf) -> None:
+    """After SIGHUP: logging from the new configuration, and its database checked."""
+    setup_logging(conf)
+    prepare_database(conf)
 
 
 def load_config(args: list[str]):

@@ -9,12 +9,15 @@ from oslo_config import cfg
 from oslo_log import log as logging
 
 from nova_api.conf import api
+from nova_api.conf import compute
+from nova_api.conf import database
 from nova_api.conf import middleware
 from nova_api.conf import paths
+from nova_api.conf import quota
 from nova_api.conf import service
 from nova_api.conf import wsgi
 
-_MODULES = (api, middleware, paths, service, wsgi)
+_MODULES = (api, compute, database, middleware, paths, quota, service, wsgi)
 
 
 def register_opts(conf: cfg.ConfigOpts) -> None:

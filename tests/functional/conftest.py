@@ -6,6 +6,7 @@ import pytest
 
 # pytest puts this folder (no __init__.py) on sys.path for its conftest.
 from daemon import NovaApiDaemon
+from pg_server import DATABASE_BACKENDS
 
 
 @pytest.fixture(scope='module')
@@ -43,4 +44,27 @@ def daemon_factory(tmp_path):
 
     yield make
     for daemon in made:
+        daemon.cleanup()
+
+
+@pytest.fixture(scope='module', params=DATABASE_BACKENDS)
+def nova_api_service(request, tmp_path_factory):
+    """A NovaApiDaemon for resource tests, once on each database backend, per test module.
+
+    ``sqlite``: the embedded default, which upgrades itself on start.
+    ``postgresql``: a new database on the session's PostgreSQL server,
+    upgraded with the real ``nova-api-manage db sync`` before the start.
+    ``nova_api_service.backend`` says which.
+    """
+    daemon = NovaApiDaemon(tmp_path_factory.mktemp('nova-api-%s' % request.param))
+    daemon.backend = request.param
+    try:
+        if request.param == 'postgresql':
+            server = request.getfixturevalue('postgresql_server')
+            daemon.configure({'database': {'connection': server.create_database()}})
+            synced = daemon.manage('db', 'sync')
+            assert synced.returncode == 0, synced.stdout + synced.stderr
+        daemon.start()
+        yield daemon
+    finally:
         daemon.cleanup()

@@ -33,6 +33,7 @@ import urllib3
 HERE = pathlib.Path(__file__).resolve().parent
 REAL_PASTE = HERE.parents[1] / 'etc' / 'api-paste.ini'
 NOVA_API = str(pathlib.Path(sys.executable).with_name('nova-api'))
+NOVA_API_MANAGE = str(pathlib.Path(sys.executable).with_name('nova-api-manage'))
 
 #: ``{section: {option: value}}``, as in the configuration file.
 Options = Mapping[str, Mapping[str, Any]]
@@ -181,6 +182,12 @@ class NovaApiDaemon:
         kwargs.setdefault('timeout', 10)
         kwargs.setdefault('verify', False)
         return requests.get(self.url + path, **kwargs)
+
+    def manage(self, *args: str, timeout: float = 60.0) -> subprocess.CompletedProcess:
+        """Run ``nova-api-manage --config-file <this nova.conf> *args``; output captured as text."""
+        return subprocess.run([NOVA_API_MANAGE, '--config-file', str(self.config_file), *args],
+                              cwd=self.workdir, capture_output=True, text=True, timeout=timeout,
+                              stdin=subprocess.DEVNULL)
 
     @property
     def pid(self) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Callable
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,8 @@ from oslo_config import cfg
 from nova_api import conf as nova_conf
 from nova_api import deploy
 from nova_api.api import router
+from nova_api.db import database as db_database
+from nova_api.db import migration
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PASTE_INI = REPO_ROOT / 'etc' / 'api-paste.ini'
@@ -57,6 +60,7 @@ def make_conf(tmp_path) -> Iterator[Callable[..., cfg.ConfigOpts]]:
         nova_conf.register_opts(conf)
         conf([], project='nova', default_config_files=files)
         conf.set_override('api_paste_config', str(PASTE_INI), group='wsgi')
+        conf.set_override('state_path', str(tmp_path / 'state'))
         for group, values in (overrides or {}).items():
             for name, value in values.items():
                 conf.set_override(name, value, group=group)
@@ -65,6 +69,48 @@ def make_conf(tmp_path) -> Iterator[Callable[..., cfg.ConfigOpts]]:
     yield make
     for conf in made:
         conf.reset()
+
+
+@pytest.fixture(scope='session')
+def migrated_sqlite(tmp_path_factory) -> Path:
+    """An embedded database file at the newest schema, migrated once and copied by each test."""
+    conf = cfg.ConfigOpts()
+    nova_conf.register_opts(conf)
+    conf([], project='nova', default_config_files=[])
+    conf.set_override('state_path', str(tmp_path_factory.mktemp('template')))
+    database = db_database.Database(conf)
+    migration.upgrade(database)
+    database.dispose()
+    return Path(db_database.connection_url(conf)[len('sqlite:///'):])
+
+
+@pytest.fixture
+def database(make_conf, migrated_sqlite, database_url) -> db_database.Database:
+    """A Database at the newest schema, on each backend in turn (embedded SQLite, PostgreSQL)."""
+    conf = make_conf()
+    if database_url is None:
+        target = Path(db_database.connection_url(conf)[len('sqlite:///'):])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(migrated_sqlite, target)
+        db = db_database.Database(conf)
+    else:
+        conf.set_override('connection', database_url, group='database')
+        db = db_database.Database(conf)
+        migration.upgrade(db)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def sqlite_conf(make_conf, migrated_sqlite) -> Callable[..., cfg.ConfigOpts]:
+    """``make_conf``, with the embedded database already at the newest schema."""
+    def make(*args, **kwargs) -> cfg.ConfigOpts:
+        conf = make_conf(*args, **kwargs)
+        target = Path(db_database.connection_url(conf)[len('sqlite:///'):])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(migrated_sqlite, target)
+        return conf
+    return make
 
 
 @pytest.fixture
@@ -79,7 +125,7 @@ def conf(make_conf) -> cfg.ConfigOpts:
 
 
 @pytest.fixture
-def load_pipeline(make_conf, monkeypatch) -> Callable[..., Any]:
+def load_pipeline(sqlite_conf, monkeypatch) -> Callable[..., Any]:
     """Load the whole paste pipeline of etc/api-paste.ini.
 
     ``api_router`` replaces the app at the end of the compute pipeline (the
@@ -90,13 +136,13 @@ def load_pipeline(make_conf, monkeypatch) -> Callable[..., Any]:
         if api_router is not None:
             monkeypatch.setattr(router.APIRouter, 'factory',
                                 classmethod(lambda cls, global_conf, **local_conf: api_router))
-        return deploy.load_app(conf if conf is not None else make_conf())
+        return deploy.load_app(conf if conf is not None else sqlite_conf())
     return load
 
 
 @pytest.fixture
 def pipeline(load_pipeline):
-    """The pipeline exactly as shipped: noauth2, the real route table."""
+    """The pipeline exactly as shipped: noauth2, the real route table, a migrated embedded database."""
     return load_pipeline()
 
 

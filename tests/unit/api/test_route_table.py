@@ -3,7 +3,7 @@
 - Every routed method declares its errors (``@expected_errors``) and has a
   schema: a body schema for POST/PUT/PATCH and for every ``@action`` handler,
   a query schema for GET.
-- ``nova_api/api/`` never imports ``nova_api.db``.
+- ``nova_api/api/`` never imports ``nova_api.db`` or ``nova_api.objects``.
 - Only ``nova_api/service/`` and ``nova_api/cmd/`` import eventlet.
 
 Each checker is also fed a bad example, to prove it would notice.
@@ -44,7 +44,8 @@ def route_table_problems(routes: router.RouteTable,
                          extensions: Mapping[str, Iterable[Callable]]) -> list[str]:
     """Everything in a route table that breaks the conventions, one line each."""
     problems: list[str] = []
-    resources = {name: Resource(factory(), [ext() for ext in extensions.get(name, ())])
+    services = router.Services()
+    resources = {name: Resource(factory(services), [ext(services) for ext in extensions.get(name, ())])
                  for name, factory in controllers.items()}
     routed: set[str] = set()
     for path, methods in routes:
@@ -184,14 +185,19 @@ def is_within(module: str, package: str) -> bool:
     return module == package or module.startswith(package + '.')
 
 
+#: What the API layer reaches only through nova_api.compute.
+DATA_LAYERS = ('nova_api.db', 'nova_api.objects')
+
+
 def boundary_violations(root: Path) -> list[str]:
     """The files under the package ``root`` that cross a layer boundary."""
     violations = []
     for path in sorted(root.rglob('*.py')):
         name = module_name(path, root)
         imported = set(imports_of(path, root))
-        if is_within(name, 'nova_api.api') and any(is_within(m, 'nova_api.db') for m in imported):
-            violations.append('%s imports nova_api.db' % name)
+        if is_within(name, 'nova_api.api'):
+            violations.extend('%s imports %s' % (name, layer) for layer in DATA_LAYERS
+                              if any(is_within(m, layer) for m in imported))
         if not (is_within(name, 'nova_api.service') or is_within(name, 'nova_api.cmd')) and any(
                 is_within(m, 'eventlet') for m in imported):
             violations.append('%s imports eventlet' % name)
@@ -209,6 +215,7 @@ def test_boundary_check_catches_each_kind_of_import(tmp_path):
         'api/views/servers.py': 'from ...db import api as db_api\n',
         'api/schemas/servers.py': 'def f():\n    import nova_api.db.models\n',
         'api/links.py': 'from nova_api.dbx import y\n',  # not nova_api.db
+        'api/controllers/flavors.py': 'from nova_api.objects import flavors\n',
         'compute/api.py': 'from nova_api.db import api\n',  # allowed outside api/
         'middleware/auth.py': 'import eventlet.wsgi\n',
         'wsgi.py': 'from eventlet import greenthread\n',
@@ -220,6 +227,7 @@ def test_boundary_check_catches_each_kind_of_import(tmp_path):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(source)
     assert boundary_violations(root) == [
+        'nova_api.api.controllers.flavors imports nova_api.objects',
         'nova_api.api.controllers.servers imports nova_api.db',
         'nova_api.api.schemas.servers imports nova_api.db',
         'nova_api.api.views.servers imports nova_api.db',

@@ -1,0 +1,125 @@
+"""The quota engine: what each resource's limit is, how much is used, and whether a change fits.
+
+Limits resolve like Nova's database quota driver: the ``[quota]`` default,
+overridden by the project's limit, overridden for one user by that user's
+limit. -1 is unlimited. Usage is *counted* from the resources themselves
+(there are no usage records to drift), and :meth:`QuotaEngine.check` runs
+inside the write transaction that creates the resource, under a lock on the
+owner, so that two concurrent creates cannot both take the last unit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from collections.abc import Mapping
+
+from oslo_config import cfg
+from sqlalchemy import orm
+
+from nova_api import exception
+from nova_api.db import database as db
+from nova_api.objects import quotas as quota_objects
+
+PROJECT = 'project'
+USER = 'user'
+
+Counter = Callable[[orm.Session, str, 'str | None'], int]
+
+
+def _no_rows_yet(session: orm.Session, project_id: str, user_id: str | None) -> int:
+    """Servers and server groups are not stored by this release: nothing to count."""
+    return 0
+
+
+@dataclasses.dataclass(frozen=True)
+class Resource:
+    """One quota resource.
+
+    ``counter`` counts usage in the database; ``None`` marks a per-request
+    limit (metadata items, injected files) that is checked against the
+    request itself and has no usage. ``scope`` says whose usage is counted:
+    a project's, or (keypairs) a user's.
+    """
+
+    name: str
+    option: str
+    counter: Counter | None = None
+    scope: str = PROJECT
+    over_quota: type[exception.OverQuota] = exception.OverQuota
+
+
+RESOURCES: tuple[Resource, ...] = (
+    Resource('instances', 'instances', _no_rows_yet, over_quota=exception.TooManyInstances),
+    Resource('cores', 'cores', _no_rows_yet, over_quota=exception.TooManyInstances),
+    Resource('ram', 'ram', _no_rows_yet, over_quota=exception.TooManyInstances),
+    Resource('metadata_items', 'metadata_items', over_quota=exception.MetadataLimitExceeded),
+    Resource('injected_files', 'injected_files'),
+    Resource('injected_file_content_bytes', 'injected_file_content_bytes'),
+    Resource('injected_file_path_bytes', 'injected_file_path_length'),
+    Resource('key_pairs', 'key_pairs', quota_objects.count_key_pairs, scope=USER,
+             over_quota=exception.KeypairLimitExceeded),
+    Resource('server_groups', 'server_groups', _no_rows_yet,
+             over_quota=exception.ServerGroupLimitExceeded),
+    Resource('server_group_members', 'server_group_members', _no_rows_yet),
+)
+BY_NAME: Mapping[str, Resource] = {resource.name: resource for resource in RESOURCES}
+
+
+class QuotaEngine:
+    """Limits and usage for one configuration; its methods run inside a caller's transaction."""
+
+    def __init__(self, conf: cfg.ConfigOpts):
+        self._options = conf.quota
+
+    @property
+    def recheck(self) -> bool:
+        return self._options.recheck_quota
+
+    def defaults(self) -> dict[str, int]:
+        """The configured default of every resource."""
+        return {resource.name: getattr(self._options, resource.option) for resource in RESOURCES}
+
+    def project_limits(self, session: orm.Session, project_id: str) -> dict[str, int]:
+        """Every resource's limit for the project: defaults, then its own limits."""
+        limits = self.defaults()
+        limits.update((name, value) for name, value
+                      in quota_objects.project_limits(session, project_id).items() if name in BY_NAME)
+        return limits
+
+    def user_limits(self, session: orm.Session, project_id: str, user_id: str) -> dict[str, int]:
+        """Every resource's limit for one user of the project: the project's, then the user's own."""
+        limits = self.project_limits(session, project_id)
+        limits.update((name, value) for name, value
+                      in quota_objects.user_limits(session, project_id, user_id).items() if name in BY_NAME)
+        return limits
+
+    def usage(self, session: orm.Session, project_id: str, user_id: str | None = None) -> dict[str, int]:
+        """What is in use of every counted resource; for the user's share when ``user_id`` is given.
+
+        Keypairs are always counted for the user (``user_id``), as they belong to users.
+        """
+        return {resource.name: resource.counter(session, project_id, user_id)
+                for resource in RESOURCES if resource.counter is not None}
+
+    def check(self, session: orm.Session, project_id: str, user_id: str | None,
+              deltas: Mapping[str, int]) -> None:
+        """Raise the resource's :class:`~nova_api.exception.OverQuota` unless ``deltas`` fit.
+
+        ``deltas`` are amounts about to be added. Called before the rows are
+        written (with the amounts) and, when ``[quota] recheck_quota`` is on,
+        again after they are flushed (with zeros): both inside the same
+        transaction, which holds the owner's quota lock until it ends.
+        """
+        user_scoped = any(BY_NAME[name].scope == USER for name in deltas)
+        db.lock(session, 'quota:user:%s' % user_id if user_scoped else 'quota:project:%s' % project_id)
+        limits = (self.user_limits(session, project_id, user_id) if user_id
+                  else self.project_limits(session, project_id))
+        for name, delta in deltas.items():
+            resource = BY_NAME[name]
+            limit = limits[name]
+            if limit < 0:
+                continue
+            used = resource.counter(session, project_id, user_id) if resource.counter else 0
+            if used + delta > limit:
+                raise resource.over_quota(overs=name, req=delta, used=used, allowed=limit)

@@ -1,0 +1,200 @@
+"""Engines and transactions: one :class:`Database` per configuration, one engine per process.
+
+Every unit of work is a function of a SQLAlchemy session run by
+:meth:`Database.read` or :meth:`Database.write`, which commit it as one short
+transaction and run it again after a transient failure:
+
+    def _rename(session, flavor_id, name): ...
+    database.write(_rename, flavor_id, 'm1.huge')
+
+The engine is built on first use in each process and never crosses a fork:
+a child that inherits one builds its own (the service forks its workers
+after the parent checked the schema).
+
+SQLite, the embedded default, is made safe for several worker processes:
+WAL (readers never block the writer), a busy timeout, ``BEGIN IMMEDIATE``
+for write transactions so that a read-then-write never fails half-way on a
+lock upgrade, and one writer at a time within a process, so that a green
+thread waiting for the lock cannot stall the one that holds it. PostgreSQL
+goes through pg8000, a pure-Python driver whose socket I/O yields to other
+green threads, so one slow query does not freeze a worker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+from typing import TypeVar
+
+import sqlalchemy as sa
+from oslo_config import cfg
+from sqlalchemy import event
+from sqlalchemy import orm
+
+from nova_api.conf import paths
+
+LOG = logging.getLogger(__name__)
+T = TypeVar('T')
+
+EMBEDDED_FILE = 'nova_api.sqlite'
+#: The execution option through which a write transaction asks for BEGIN IMMEDIATE.
+_SQLITE_BEGIN = 'nova_api_sqlite_begin'
+#: SQLSTATEs after which PostgreSQL asks the client to run the transaction again.
+_RETRY_SQLSTATES = frozenset(('40001', '40P01'))  # serialization failure, deadlock
+
+
+def connection_url(conf: cfg.ConfigOpts) -> str:
+    """``[database] connection``, or the embedded SQLite file under ``state_path``."""
+    if conf.database.connection:
+        return conf.database.connection
+    return 'sqlite:///' + paths.state_path(conf, EMBEDDED_FILE)
+
+
+def is_embedded(conf: cfg.ConfigOpts) -> bool:
+    """True for the embedded default, which creates and upgrades itself."""
+    return not conf.database.connection
+
+
+class Database:
+    """The database of one configuration; safe to share between green threads."""
+
+    def __init__(self, conf: cfg.ConfigOpts):
+        self.url = sa.engine.make_url(connection_url(conf))
+        self.embedded = is_embedded(conf)
+        self._options = conf.database
+        self._engine: sa.Engine | None = None
+        self._writer: sa.Engine | None = None
+        self._pid: int | None = None
+        self._write_lock = threading.Lock()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == 'sqlite'
+
+    @property
+    def engine(self) -> sa.Engine:
+        """This process's engine, built on first use (and again after a fork)."""
+        if self._engine is None or self._pid != os.getpid():
+            if self._engine is not None:
+                # Inherited from the parent: leave its connections to the parent.
+                self._engine.dispose(close=False)
+            self._engine = self._create_engine()
+            self._writer = self._engine.execution_options(**{_SQLITE_BEGIN: 'BEGIN IMMEDIATE'})
+            self._pid = os.getpid()
+            self._write_lock = threading.Lock()
+        return self._engine
+
+    @property
+    def writer(self) -> sa.Engine:
+        """The engine for write transactions (BEGIN IMMEDIATE on SQLite)."""
+        self.engine  # noqa: B018 - builds both engines
+        assert self._writer is not None
+        return self._writer
+
+    def dispose(self) -> None:
+        """Close this process's connections (before forking, or at exit)."""
+        if self._engine is not None and self._pid == os.getpid():
+            self._engine.dispose()
+        self._engine = self._writer = None
+
+    def read(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``work(session, ...)`` in a read-only transaction."""
+        return self._run(self.engine, work, args, kwargs)
+
+    def write(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``work(session, ...)`` in a write transaction, committed when it returns.
+
+        Anything ``work`` raises rolls everything back. A transient failure
+        (a lock timeout, a serialization failure) runs ``work`` again, up to
+        ``[database] max_retries`` times.
+        """
+        writer = self.writer
+        if not self.is_sqlite:
+            return self._run(writer, work, args, kwargs)
+        with self._write_lock:
+            return self._run(writer, work, args, kwargs)
+
+    def _run(self, engine: sa.Engine, work: Callable[..., T], args: tuple, kwargs: dict) -> T:
+        attempt = 0
+        while True:
+            try:
+                with orm.Session(engine, expire_on_commit=False) as session, session.begin():
+                    return work(session, *args, **kwargs)
+            except sa.exc.DBAPIError as exc:
+                if attempt >= self._options.max_retries or not is_transient(exc):
+                    raise
+                attempt += 1
+                LOG.warning('Transient database error (%s); running the transaction again, '
+                            'attempt %d of %d', exc.orig, attempt, self._options.max_retries)
+                time.sleep(min(0.05 * 2 ** attempt, 1.0))
+
+    def _create_engine(self) -> sa.Engine:
+        options = self._options
+        kwargs: dict[str, Any] = {'echo': options.connection_debug}
+        if self.is_sqlite:
+            path = self.url.database
+            if path and path != ':memory:':
+                os.makedirs(os.path.dirname(os.path.abspath(path)), mode=0o700, exist_ok=True)
+            kwargs['connect_args'] = {'timeout': options.sqlite_busy_timeout}
+        else:
+            kwargs.update(pool_size=options.max_pool_size, max_overflow=options.max_overflow,
+                          pool_timeout=options.pool_timeout, pool_pre_ping=True)
+        engine = sa.create_engine(self.url, **kwargs)
+        if self.is_sqlite:
+            _prepare_sqlite(engine)
+        return engine
+
+
+def _prepare_sqlite(engine: sa.Engine) -> None:
+    @event.listens_for(engine, 'connect')
+    def on_connect(dbapi_connection, connection_record):
+        # Take transactions out of the sqlite3 module's hands: it would BEGIN
+        # lazily, and only DEFERRED. The 'begin' hook below says which.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute('PRAGMA journal_mode=WAL')
+            cursor.execute('PRAGMA synchronous=NORMAL')
+            cursor.execute('PRAGMA foreign_keys=ON')
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, 'begin')
+    def on_begin(connection):
+        connection.exec_driver_sql(connection.get_execution_options().get(_SQLITE_BEGIN, 'BEGIN'))
+
+
+def is_transient(exc: sa.exc.DBAPIError) -> bool:
+    """True for failures that running the transaction again can cure."""
+    orig = exc.orig
+    text = str(orig).lower()
+    if 'database is locked' in text or 'database is busy' in text:
+        return True
+    code = getattr(orig, 'sqlstate', None) or getattr(orig, 'pgcode', None)
+    if code is None and orig is not None and orig.args and isinstance(orig.args[0], dict):
+        code = orig.args[0].get('C')  # pg8000 puts the server's fields in a dict
+    return code in _RETRY_SQLSTATES
+
+
+def is_duplicate(exc: sa.exc.IntegrityError) -> bool:
+    """True when an IntegrityError is a unique constraint (rather than, say, a foreign key)."""
+    text = str(exc.orig).lower()
+    return 'unique' in text or 'duplicate' in text
+
+
+def lock(session: orm.Session, key: str) -> None:
+    """Serialize, until this transaction ends, every transaction that locks ``key``.
+
+    For read-count-then-write sequences such as quota checks. On PostgreSQL
+    it is a transaction-level advisory lock; on SQLite write transactions
+    are already serial (BEGIN IMMEDIATE), so there is nothing more to do.
+    """
+    if session.get_bind().dialect.name == 'postgresql':
+        digest = hashlib.blake2b(key.encode('utf-8'), digest_size=8).digest()
+        session.execute(sa.text('SELECT pg_advisory_xact_lock(:key)'),
+                        {'key': int.from_bytes(digest, 'big', signed=True)})

@@ -1,0 +1,15 @@
+"""Nova's default access rules, one module per resource (the same stem as its controller).
+
+``list_rules()`` feeds the enforcer and ``tox -e genpolicy``
+(etc/policy.yaml.sample). Add a resource's module to :data:`MODULES`.
+"""
+
+import itertools
+
+from nova_api.policies import base
+
+MODULES = (base,)
+
+
+def list_rules():
+    return list(itertools.chain.from_iterable(module.list_rules() for module in MODULES))

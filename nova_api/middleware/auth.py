@@ -40,6 +40,8 @@ IDENTITY_HEADERS = (
     'HTTP_X_AUTH_PROJECT_ID',
 )
 
+#: The noauth2 user who is an administrator.
+ADMIN_USER = 'admin'
 ADMIN_ROLES = ['admin', 'member', 'reader']
 MEMBER_ROLES = ['member', 'reader']
 
@@ -68,7 +70,7 @@ class NoAuth2(base.Middleware):
         if not token:
             return _unauthorized(environ, start_response, 'NoAuth2 realm="nova_api"')
         user_id, _sep, project_id = token.partition(':')
-        is_admin = user_id == 'admin'
+        is_admin = user_id == ADMIN_USER
         ctx = _context(environ, user_id=user_id, project_id=project_id or user_id,
                        roles=list(ADMIN_ROLES if is_admin else MEMBER_ROLES),
                        is_admin=is_admin)

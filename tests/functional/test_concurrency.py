@@ -1,0 +1,80 @@
+"""Concurrent writers: quotas hold exactly, and SQLite shared by two workers never answers 500."""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import uuid
+
+import pytest
+import requests
+
+SSH_KEY = ('ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDx8nkQv/zgGgB4rMYmIf+6A4l6Rr+o/6lHBQdW5aYd44bd8JttDCE/F/pNR'
+           'r0lRE+PiqSPO8nDPHw0010JeMH9gYgnnFlyY3/OcJ02RhIPyyxYpv9FhY+2YiUkpwFOcLImyrxEsYXpD/0d3ac30bNH6Sw9JD9'
+           'UZHYcpSxsIbECHw== Generated-by-Nova')
+
+
+def start(daemon_factory, backend, request, options):
+    if backend == 'postgresql':
+        server = request.getfixturevalue('postgresql_server')
+        options = dict(options, database={'connection': server.create_database()})
+        daemon = daemon_factory(start=False, options=options)
+        assert daemon.manage('db', 'sync').returncode == 0
+        return daemon.start()
+    return daemon_factory(options=options)
+
+
+@pytest.mark.parametrize('backend', ['sqlite', 'postgresql'])
+def test_fifty_parallel_keypair_creates_against_a_quota_of_ten_leave_exactly_ten(
+        daemon_factory, request, backend):
+    daemon = start(daemon_factory, backend, request, {'quota': {'key_pairs': 10}})
+    headers = {'X-Auth-Token': 'racer:6f70656e737461636b', 'OpenStack-API-Version': 'compute 2.2'}
+
+    def create(index):
+        body = {'keypair': {'name': 'race-%02d' % index, 'public_key': SSH_KEY}}
+        return requests.post(daemon.url + '/v2.1/os-keypairs', json=body, headers=headers, timeout=60)
+
+    with concurrent.futures.ThreadPoolExecutor(25) as pool:
+        responses = list(pool.map(create, range(50)))
+
+    codes = collections.Counter(response.status_code for response in responses)
+    assert codes == {201: 10, 403: 40}, codes
+    for refused in (r for r in responses if r.status_code == 403):
+        assert refused.json() == {'forbidden': {'code': 403,
+                                                'message': 'Quota exceeded, too many key pairs.'}}
+    listed = requests.get(daemon.url + '/v2.1/os-keypairs', headers=headers, timeout=10).json()
+    assert len(listed['keypairs']) == 10
+
+
+def test_parallel_writers_on_sqlite_across_two_workers_get_no_500(daemon_factory):
+    daemon = daemon_factory(workers=2)
+    admin = {'X-Auth-Token': 'admin:6f70656e737461636b', 'OpenStack-API-Version': 'compute 2.55'}
+
+    def churn(index):
+        """Create, change and delete a flavor and a keypair: every request writes."""
+        codes = []
+        name = 'churn-%d-%s' % (index, uuid.uuid4().hex[:6])
+        user = {'X-Auth-Token': 'user%d:6f70656e737461636b' % index,
+                'OpenStack-API-Version': 'compute 2.2'}
+        with requests.Session() as session:
+            for round_ in range(5):
+                flavor = {'flavor': {'name': '%s-%d' % (name, round_), 'ram': 64, 'vcpus': 1, 'disk': 0}}
+                created = session.post(daemon.url + '/v2.1/flavors', json=flavor, headers=admin, timeout=60)
+                codes.append(created.status_code)
+                if created.status_code == 200:
+                    flavor_id = created.json()['flavor']['id']
+                    codes.append(session.put(daemon.url + '/v2.1/flavors/%s' % flavor_id, headers=admin,
+                                             json={'flavor': {'description': 'busy'}}, timeout=60).status_code)
+                    codes.append(session.delete(daemon.url + '/v2.1/flavors/%s' % flavor_id,
+                                                headers=admin, timeout=60).status_code)
+                keypair = {'keypair': {'name': '%s-%d' % (name, round_), 'public_key': SSH_KEY}}
+                codes.append(session.post(daemon.url + '/v2.1/os-keypairs', json=keypair, headers=user,
+                                          timeout=60).status_code)
+                codes.append(session.delete(daemon.url + '/v2.1/os-keypairs/%s-%d' % (name, round_),
+                                            headers=user, timeout=60).status_code)
+        return codes
+
+    with concurrent.futures.ThreadPoolExecutor(16) as pool:
+        codes = collections.Counter(code for result in pool.map(churn, range(32)) for code in result)
+
+    assert set(codes) <= {200, 201, 202, 204}, codes

@@ -143,3 +143,25 @@ class ServerGroupLimitExceeded(OverQuota):
 
 class MetadataLimitExceeded(OverQuota):
     msg_fmt = 'Maximum number of metadata items exceeds %(allowed)d'
+
+
+# -- keypairs ----------------------------------------------------------------
+
+class InvalidName(Invalid):
+    msg_fmt = "An invalid 'name' value was provided. The name must be: %(reason)s"
+
+
+class InvalidKeypair(Invalid):
+    msg_fmt = 'Keypair data is invalid: %(reason)s'
+
+
+class KeypairNotFound(NotFound):
+    msg_fmt = 'Keypair %(name)s not found for user %(user_id)s'
+
+
+class KeyPairExists(Conflict):
+    msg_fmt = "Key pair '%(key_name)s' already exists."
+
+
+class MarkerNotFound(Invalid):
+    msg_fmt = 'Marker %(marker)s could not be found.'

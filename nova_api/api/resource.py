@@ -90,7 +90,8 @@ class Resource:
             method = getattr(self.controller, action)
             body = self._read_body(req) if self._method_takes_body(req, method) else None
 
-        if req.method == 'GET' and req.environ.get('QUERY_STRING'):
+        # Any method may declare a query schema (DELETE /os-keypairs/{name}?user_id=...).
+        if req.environ.get('QUERY_STRING') and validation.has_query_schema(method):
             validation.validate_query(method, req.api_version, req.GET.dict_of_lists())
         if body is not None or validation.has_body_schema(method):
             validation.validate_body(method, req.api_version, body)

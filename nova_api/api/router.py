@@ -22,6 +22,7 @@ from nova_api import deploy
 from nova_api import exception
 from nova_api import policy
 from nova_api.api import faults
+from nova_api.api.controllers import keypairs
 from nova_api.api.controllers import versions
 from nova_api.api.resource import ROUTING_ARGS
 from nova_api.api.resource import Resource
@@ -32,6 +33,9 @@ RouteTable = tuple[tuple[str, Mapping[str, tuple[str, str]]], ...]
 ROUTES: RouteTable = (
     ('', {'GET': ('version', 'show')}),
     ('/', {'GET': ('version', 'show')}),
+    ('/os-keypairs', {'GET': ('keypairs', 'index'), 'POST': ('keypairs', 'create')}),
+    ('/os-keypairs/{keypair_name}', {'GET': ('keypairs', 'show'),
+                                     'DELETE': ('keypairs', 'delete')}),
 )
 
 
@@ -49,6 +53,7 @@ Factory = Callable[[Services], Any]
 #: controller name -> factory of the controller, given the Services
 CONTROLLERS: Mapping[str, Factory] = {
     'version': lambda services: versions.VersionController('v2.1'),
+    'keypairs': keypairs.KeypairController,
 }
 
 #: controller name -> factories of the extensions registered on it

@@ -15,6 +15,8 @@ whose message names the offending field, as Nova's does.
 from __future__ import annotations
 
 import re
+import string
+import unicodedata
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -38,19 +40,64 @@ def _is_uuid(value: Any) -> bool:
         return False
 
 
+def _is_printable(char: str) -> bool:
+    # Nova's notion: no control/format/unassigned characters and no line or
+    # paragraph separators; ordinary spaces are fine. Nova's regex only spans
+    # the Basic Multilingual Plane.
+    category = unicodedata.category(char)
+    return ord(char) < 0xFFFF and not category.startswith('C') and (
+        not category.startswith('Z') or category == 'Zs')
+
+
+@_FORMAT_CHECKER.checks('name', raises=exception.InvalidName)
+def _is_name(value: Any) -> bool:
+    """Nova's ``name``: printable, not starting or ending with whitespace."""
+    if not isinstance(value, str):
+        return True
+    if all(_is_printable(c) for c in value) and not (
+            value and (unicodedata.category(value[0]) == 'Zs'
+                       or unicodedata.category(value[-1]) == 'Zs')):
+        return True
+    raise exception.InvalidName(
+        reason='printable characters. Can not start or end with whitespace.')
+
+
+def _only_chars(allowed: str) -> Callable[[Any], bool]:
+    def check(value: Any) -> bool:
+        if isinstance(value, str) and any(c not in allowed for c in value):
+            raise exception.InvalidName(reason='Only expected characters: [%s]' % allowed)
+        return True
+    return check
+
+
+# Keypair names: Nova's safe characters, with '@' and '.' from 2.92 on.
+_FORMAT_CHECKER.checks('keypair_name_20', raises=exception.InvalidName)(
+    _only_chars('_- ' + string.digits + string.ascii_letters))
+_FORMAT_CHECKER.checks('keypair_name_292', raises=exception.InvalidName)(
+    _only_chars('@._- ' + string.digits + string.ascii_letters))
+
+
 class _Validator:
     """A compiled schema; :meth:`validate` raises Nova's ValidationError."""
 
-    def __init__(self, schema: dict):
+    def __init__(self, schema: dict, is_body: bool = True):
         jsonschema.Draft4Validator.check_schema(schema)
         self.schema = schema
+        self.is_body = is_body
         self._validator = jsonschema.Draft4Validator(schema, format_checker=_FORMAT_CHECKER)
 
     def validate(self, document: Any) -> None:
         error = jsonschema.exceptions.best_match(self._validator.iter_errors(document))
         if error is None:
             return
-        if error.path:
+        if isinstance(error.cause, exception.InvalidName):
+            # A format checker's own explanation, as Nova gives it.
+            raise exception.ValidationError(detail=error.cause.format_message())
+        if error.path and not self.is_body:
+            # A query string is a dict of lists: the parameter is the first step of the path.
+            detail = 'Invalid input for query parameters %s. Value: %s. %s' % (
+                error.path[0], _describe(error.instance), error.message)
+        elif error.path:
             detail = 'Invalid input for field/attribute %s. Value: %s. %s' % (
                 error.path[-1], _describe(error.instance), error.message)
         else:
@@ -76,7 +123,8 @@ class _Window:
 
 def _attach(attribute: str, schema: dict, min_version: str | None,
             max_version: str | None) -> Callable:
-    window = _Window(_Validator(schema), min_version, max_version)
+    window = _Window(_Validator(schema, is_body=attribute == 'body_schemas'),
+                     min_version, max_version)
 
     def decorator(func):
         windows = list(getattr(func, attribute, ()))

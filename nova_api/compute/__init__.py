@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from oslo_config import cfg
 
+from nova_api.compute import keypairs
 from nova_api.compute import quotas
 from nova_api.db import database
 
@@ -22,3 +23,4 @@ class Compute:
         self.conf = conf
         self.database = db if db is not None else database.Database(conf)
         self.quota_engine = quotas.QuotaEngine(conf)
+        self.keypairs = keypairs.KeypairAPI(self.database, self.quota_engine)

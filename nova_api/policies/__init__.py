@@ -7,8 +7,9 @@
 import itertools
 
 from nova_api.policies import base
+from nova_api.policies import keypairs
 
-MODULES = (base,)
+MODULES = (base, keypairs)
 
 
 def list_rules():

@@ -52,26 +52,26 @@ def test_parallel_writers_on_sqlite_across_two_workers_get_no_500(daemon_factory
 
     def churn(index):
         """Create, change and delete a flavor and a keypair: every request writes."""
-        codes = []
-        name = 'churn-%d-%s' % (index, uuid.uuid4().hex[:6])
         user = {'X-Auth-Token': 'user%d:6f70656e737461636b' % index,
                 'OpenStack-API-Version': 'compute 2.2'}
+        codes = []
         with requests.Session() as session:
+            def call(method, path, headers, body=None):
+                response = session.request(method, daemon.url + '/v2.1' + path, json=body,
+                                           headers=headers, timeout=60)
+                codes.append(response.status_code)
+                return response
+
             for round_ in range(5):
-                flavor = {'flavor': {'name': '%s-%d' % (name, round_), 'ram': 64, 'vcpus': 1, 'disk': 0}}
-                created = session.post(daemon.url + '/v2.1/flavors', json=flavor, headers=admin, timeout=60)
-                codes.append(created.status_code)
+                name = 'churn-%d-%d-%s' % (index, round_, uuid.uuid4().hex[:6])
+                created = call('POST', '/flavors', admin,
+                               {'flavor': {'name': name, 'ram': 64, 'vcpus': 1, 'disk': 0}})
                 if created.status_code == 200:
-                    flavor_id = created.json()['flavor']['id']
-                    codes.append(session.put(daemon.url + '/v2.1/flavors/%s' % flavor_id, headers=admin,
-                                             json={'flavor': {'description': 'busy'}}, timeout=60).status_code)
-                    codes.append(session.delete(daemon.url + '/v2.1/flavors/%s' % flavor_id,
-                                                headers=admin, timeout=60).status_code)
-                keypair = {'keypair': {'name': '%s-%d' % (name, round_), 'public_key': SSH_KEY}}
-                codes.append(session.post(daemon.url + '/v2.1/os-keypairs', json=keypair, headers=user,
-                                          timeout=60).status_code)
-                codes.append(session.delete(daemon.url + '/v2.1/os-keypairs/%s-%d' % (name, round_),
-                                            headers=user, timeout=60).status_code)
+                    flavor = '/flavors/%s' % created.json()['flavor']['id']
+                    call('PUT', flavor, admin, {'flavor': {'description': 'busy'}})
+                    call('DELETE', flavor, admin)
+                call('POST', '/os-keypairs', user, {'keypair': {'name': name, 'public_key': SSH_KEY}})
+                call('DELETE', '/os-keypairs/%s' % name, user)
         return codes
 
     with concurrent.futures.ThreadPoolExecutor(16) as pool:

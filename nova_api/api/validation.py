@@ -15,6 +15,7 @@ whose message names the offending field, as Nova's does.
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -38,6 +39,36 @@ def _is_uuid(value: Any) -> bool:
         return False
 
 
+def _is_printable(char: str) -> bool:
+    """Nova's printable: no control/format/unassigned characters, no line or paragraph separators."""
+    category = unicodedata.category(char)
+    return not category.startswith('C') and (not category.startswith('Z') or category == 'Zs')
+
+
+def _name_problem(value: str) -> bool:
+    if not value:
+        return False
+    edge_space = unicodedata.category(value[0]) == 'Zs' or unicodedata.category(value[-1]) == 'Zs'
+    return edge_space or not all(_is_printable(c) for c in value)
+
+
+NAME_RULE = 'printable characters. Can not start or end with whitespace.'
+
+
+@_FORMAT_CHECKER.checks('name', raises=exception.InvalidName)
+def _is_valid_name(value: Any) -> bool:
+    """Nova's "name" format: printable characters, no space at either end."""
+    if isinstance(value, str) and _name_problem(value):
+        raise exception.InvalidName(reason=NAME_RULE)
+    return True
+
+
+@_FORMAT_CHECKER.checks('printable')
+def _is_printable_text(value: Any) -> bool:
+    """Nova's rule for descriptions: printable characters only (spaces allowed anywhere)."""
+    return not isinstance(value, str) or all(_is_printable(c) for c in value)
+
+
 class _Validator:
     """A compiled schema; :meth:`validate` raises Nova's ValidationError."""
 
@@ -50,7 +81,9 @@ class _Validator:
         error = jsonschema.exceptions.best_match(self._validator.iter_errors(document))
         if error is None:
             return
-        if error.path:
+        if isinstance(error.cause, exception.InvalidName):
+            detail = error.cause.format_message()
+        elif error.path:
             detail = 'Invalid input for field/attribute %s. Value: %s. %s' % (
                 error.path[-1], _describe(error.instance), error.message)
         else:

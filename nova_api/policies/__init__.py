@@ -7,8 +7,11 @@
 import itertools
 
 from nova_api.policies import base
+from nova_api.policies import flavor_access
+from nova_api.policies import flavor_extra_specs
+from nova_api.policies import flavor_manage
 
-MODULES = (base,)
+MODULES = (base, flavor_access, flavor_extra_specs, flavor_manage)
 
 
 def list_rules():

@@ -145,11 +145,21 @@ class MetadataLimitExceeded(OverQuota):
     msg_fmt = 'Maximum number of metadata items exceeds %(allowed)d'
 
 
-# -- keypairs ----------------------------------------------------------------
+# -- input shared by several resources ------------------------------------------
+
+class InvalidInput(Invalid):
+    msg_fmt = 'Invalid input received: %(reason)s'
+
 
 class InvalidName(Invalid):
     msg_fmt = "An invalid 'name' value was provided. The name must be: %(reason)s"
 
+
+class MarkerNotFound(Invalid):
+    msg_fmt = 'Marker %(marker)s could not be found.'
+
+
+# -- keypairs ---------------------------------------------------------------------
 
 class InvalidKeypair(Invalid):
     msg_fmt = 'Keypair data is invalid: %(reason)s'
@@ -163,5 +173,48 @@ class KeyPairExists(Conflict):
     msg_fmt = "Key pair '%(key_name)s' already exists."
 
 
-class MarkerNotFound(Invalid):
-    msg_fmt = 'Marker %(marker)s could not be found.'
+# -- flavors ----------------------------------------------------------------------
+
+class FlavorNotFound(NotFound):
+    msg_fmt = 'Flavor %(flavor_id)s could not be found.'
+
+
+class FlavorExists(Conflict):
+    msg_fmt = 'Flavor with name %(name)s already exists.'
+
+
+class FlavorIdExists(Conflict):
+    msg_fmt = 'Flavor with ID %(flavor_id)s already exists.'
+
+
+class FlavorMarkerNotFound(Invalid):
+    msg_fmt = 'marker [%(marker)s] not found'
+
+
+class InvalidFlavorFilter(Invalid):
+    msg_fmt = 'Invalid %(name)s filter [%(value)s]'
+
+
+class FlavorExtraSpecsNotFound(NotFound):
+    msg_fmt = 'Flavor %(flavor_id)s has no extra specs with key %(extra_specs_key)s.'
+
+
+class ExtraSpecsBodyMismatch(Invalid):
+    msg_fmt = 'Request body and URI mismatch'
+
+
+class FlavorAccessExists(Conflict):
+    msg_fmt = ('Flavor access already exists for flavor %(flavor_id)s and project '
+               '%(project_id)s combination.')
+
+
+class FlavorAccessNotFound(NotFound):
+    msg_fmt = 'Flavor access not found for %(flavor_id)s / %(project_id)s combination.'
+
+
+class PublicFlavorAccessList(NotFound):
+    msg_fmt = 'Access list not available for public flavors.'
+
+
+class PublicFlavorAccess(Conflict):
+    msg_fmt = 'Can not add access to a public flavor.'

@@ -22,6 +22,10 @@ from nova_api import deploy
 from nova_api import exception
 from nova_api import policy
 from nova_api.api import faults
+from nova_api.api.controllers import flavor_access
+from nova_api.api.controllers import flavor_extra_specs
+from nova_api.api.controllers import flavor_manage
+from nova_api.api.controllers import flavors
 from nova_api.api.controllers import keypairs
 from nova_api.api.controllers import versions
 from nova_api.api.resource import ROUTING_ARGS
@@ -33,6 +37,18 @@ RouteTable = tuple[tuple[str, Mapping[str, tuple[str, str]]], ...]
 ROUTES: RouteTable = (
     ('', {'GET': ('version', 'show')}),
     ('/', {'GET': ('version', 'show')}),
+    # Flavors: /detail before /{id}, which would take "detail" for an id.
+    ('/flavors', {'GET': ('flavors', 'index'), 'POST': ('flavor_manage', 'create')}),
+    ('/flavors/detail', {'GET': ('flavors', 'detail')}),
+    ('/flavors/{id}', {'GET': ('flavors', 'show'), 'PUT': ('flavor_manage', 'update'),
+                       'DELETE': ('flavor_manage', 'delete')}),
+    ('/flavors/{id}/action', {'POST': ('flavor_actions', 'action')}),
+    ('/flavors/{flavor_id}/os-extra_specs', {'GET': ('flavor_extra_specs', 'index'),
+                                             'POST': ('flavor_extra_specs', 'create')}),
+    ('/flavors/{flavor_id}/os-extra_specs/{id}', {'GET': ('flavor_extra_specs', 'show'),
+                                                  'PUT': ('flavor_extra_specs', 'update'),
+                                                  'DELETE': ('flavor_extra_specs', 'delete')}),
+    ('/flavors/{flavor_id}/os-flavor-access', {'GET': ('flavor_access', 'index')}),
     ('/os-keypairs', {'GET': ('keypairs', 'index'), 'POST': ('keypairs', 'create')}),
     ('/os-keypairs/{keypair_name}', {'GET': ('keypairs', 'show'),
                                      'DELETE': ('keypairs', 'delete')}),
@@ -53,6 +69,11 @@ Factory = Callable[[Services], Any]
 #: controller name -> factory of the controller, given the Services
 CONTROLLERS: Mapping[str, Factory] = {
     'version': lambda services: versions.VersionController('v2.1'),
+    'flavors': flavors.FlavorsController,
+    'flavor_manage': flavor_manage.FlavorManageController,
+    'flavor_actions': flavor_access.FlavorActionController,
+    'flavor_access': flavor_access.FlavorAccessController,
+    'flavor_extra_specs': flavor_extra_specs.FlavorExtraSpecsController,
     'keypairs': keypairs.KeypairController,
 }
 

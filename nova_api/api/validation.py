@@ -41,25 +41,35 @@ def _is_uuid(value: Any) -> bool:
 
 
 def _is_printable(char: str) -> bool:
-    # Nova's notion: no control/format/unassigned characters and no line or
-    # paragraph separators; ordinary spaces are fine. Nova's regex only spans
-    # the Basic Multilingual Plane.
+    """Nova's printable: no control/format/unassigned characters, no line or paragraph separators."""
+    # Nova's regex only spans the Basic Multilingual Plane.
     category = unicodedata.category(char)
     return ord(char) < 0xFFFF and not category.startswith('C') and (
         not category.startswith('Z') or category == 'Zs')
 
 
+def _name_problem(value: str) -> bool:
+    if not value:
+        return False
+    edge_space = unicodedata.category(value[0]) == 'Zs' or unicodedata.category(value[-1]) == 'Zs'
+    return edge_space or not all(_is_printable(c) for c in value)
+
+
+NAME_RULE = 'printable characters. Can not start or end with whitespace.'
+
+
 @_FORMAT_CHECKER.checks('name', raises=exception.InvalidName)
-def _is_name(value: Any) -> bool:
-    """Nova's ``name``: printable, not starting or ending with whitespace."""
-    if not isinstance(value, str):
-        return True
-    if all(_is_printable(c) for c in value) and not (
-            value and (unicodedata.category(value[0]) == 'Zs'
-                       or unicodedata.category(value[-1]) == 'Zs')):
-        return True
-    raise exception.InvalidName(
-        reason='printable characters. Can not start or end with whitespace.')
+def _is_valid_name(value: Any) -> bool:
+    """Nova's "name" format: printable characters, no space at either end."""
+    if isinstance(value, str) and _name_problem(value):
+        raise exception.InvalidName(reason=NAME_RULE)
+    return True
+
+
+@_FORMAT_CHECKER.checks('printable')
+def _is_printable_text(value: Any) -> bool:
+    """Nova's rule for descriptions: printable characters only (spaces allowed anywhere)."""
+    return not isinstance(value, str) or all(_is_printable(c) for c in value)
 
 
 def _only_chars(allowed: str) -> Callable[[Any], bool]:
@@ -92,8 +102,8 @@ class _Validator:
             return
         if isinstance(error.cause, exception.InvalidName):
             # A format checker's own explanation, as Nova gives it.
-            raise exception.ValidationError(detail=error.cause.format_message())
-        if error.path and not self.is_body:
+            detail = error.cause.format_message()
+        elif error.path and not self.is_body:
             # A query string is a dict of lists: the parameter is the first step of the path.
             detail = 'Invalid input for query parameters %s. Value: %s. %s' % (
                 error.path[0], _describe(error.instance), error.message)

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from oslo_config import cfg
 
+from nova_api.compute import flavor_access
+from nova_api.compute import flavor_extra_specs
+from nova_api.compute import flavors
 from nova_api.compute import keypairs
 from nova_api.compute import quotas
 from nova_api.db import database
@@ -23,4 +26,7 @@ class Compute:
         self.conf = conf
         self.database = db if db is not None else database.Database(conf)
         self.quota_engine = quotas.QuotaEngine(conf)
+        self.flavors = flavors.FlavorAPI(conf, self.database)
+        self.flavor_extra_specs = flavor_extra_specs.FlavorExtraSpecsAPI(conf, self.database)
+        self.flavor_access = flavor_access.FlavorAccessAPI(conf, self.database)
         self.keypairs = keypairs.KeypairAPI(self.database, self.quota_engine)

@@ -34,6 +34,15 @@ must match. Defaults to Nova's ``[0-9a-f\-]+`` (Keystone's ids are hex),
 which keeps the optional prefix from shadowing other routes. Set it, e.g. to
 ``[0-9a-zA-Z_\-]+``, to put noauth2 project names like ``demo`` in URLs.
 """),
+    cfg.IntOpt(
+        'max_limit',
+        default=1000,
+        min=0,
+        help="""
+The most items a collection (flavors, ...) returns in one response, as in
+Nova. A larger ``limit`` is cut down to this; a full page carries a
+``next`` link for the rest.
+"""),
 ]
 
 

@@ -7,9 +7,12 @@
 import itertools
 
 from nova_api.policies import base
+from nova_api.policies import flavor_access
+from nova_api.policies import flavor_extra_specs
+from nova_api.policies import flavor_manage
 from nova_api.policies import keypairs
 
-MODULES = (base, keypairs)
+MODULES = (base, flavor_access, flavor_extra_specs, flavor_manage, keypairs)
 
 
 def list_rules():

@@ -1,0 +1,235 @@
+"""Flavors, their extra specs and the projects that may use a private one: the queries."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Mapping
+
+import sqlalchemy as sa
+from sqlalchemy import orm
+
+from nova_api.db import models
+
+#: Nova's sort keys for the flavor list; ``id`` is the internal key.
+SORT_KEYS = ('created_at', 'description', 'disabled', 'ephemeral_gb', 'flavorid', 'id',
+             'is_public', 'memory_mb', 'name', 'root_gb', 'rxtx_factor', 'swap', 'updated_at',
+             'vcpu_weight', 'vcpus')
+
+
+@dataclasses.dataclass(frozen=True)
+class Flavor:
+    """A flavor as the API shows it; ``flavorid`` is its public id."""
+
+    id: int
+    flavorid: str
+    name: str
+    memory_mb: int
+    vcpus: int
+    root_gb: int
+    ephemeral_gb: int
+    swap: int
+    rxtx_factor: float
+    vcpu_weight: int | None
+    disabled: bool
+    is_public: bool
+    description: str | None
+    extra_specs: Mapping[str, str]
+    projects: tuple[str, ...]
+    created_at: datetime.datetime | None = None
+    updated_at: datetime.datetime | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Viewer:
+    """Who looks: an admin sees every flavor, others public ones and those shared with them."""
+
+    project_id: str | None
+    is_admin: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class ListFilters:
+    """The flavor list's filters and page, already parsed (Nova's names)."""
+
+    is_public: bool | None = True
+    disabled: bool | None = None
+    min_memory_mb: int | None = None
+    min_root_gb: int | None = None
+    sort_key: str = 'flavorid'
+    sort_dir: str = 'asc'
+    limit: int | None = None
+    marker: str | None = None
+
+
+def _to_flavor(row: models.Flavor) -> Flavor:
+    return Flavor(
+        id=row.id, flavorid=row.flavorid, name=row.name, memory_mb=row.memory_mb,
+        vcpus=row.vcpus, root_gb=row.root_gb, ephemeral_gb=row.ephemeral_gb, swap=row.swap,
+        rxtx_factor=row.rxtx_factor, vcpu_weight=row.vcpu_weight, disabled=row.disabled,
+        is_public=row.is_public, description=row.description,
+        extra_specs={spec.key: spec.value for spec in row.extra_specs},
+        projects=tuple(p.project_id for p in sorted(row.projects, key=lambda p: p.id)),
+        created_at=row.created_at, updated_at=row.updated_at)
+
+
+def _shared_with(project_id: str | None) -> sa.ColumnElement[bool]:
+    return models.Flavor.projects.any(models.FlavorProject.project_id == project_id)
+
+
+def _visible(viewer: Viewer) -> sa.Select:
+    """Nova's base query: a non-admin sees public flavors and private ones shared with them."""
+    query = sa.select(models.Flavor)
+    if not viewer.is_admin:
+        query = query.where(sa.or_(models.Flavor.is_public.is_(True),
+                                   _shared_with(viewer.project_id)))
+    return query
+
+
+def _row(session: orm.Session, viewer: Viewer, flavorid: str) -> models.Flavor | None:
+    return session.scalar(_visible(viewer).where(models.Flavor.flavorid == flavorid))
+
+
+def get(session: orm.Session, viewer: Viewer, flavorid: str) -> Flavor | None:
+    """The flavor ``flavorid`` if ``viewer`` may see it."""
+    row = _row(session, viewer, flavorid)
+    return None if row is None else _to_flavor(row)
+
+
+class MarkerNotFound(LookupError):
+    """The page marker names no flavor the viewer can see."""
+
+
+def _after(column: sa.ColumnElement, marker_value, marker_id: int, ascending: bool):
+    """Rows after the marker in (column, id) order, NULLs sorting lowest as in Nova."""
+    ident = models.Flavor.id
+    tie = ident > marker_id if ascending else ident < marker_id
+    if marker_value is None:
+        if ascending:
+            return sa.or_(column.is_not(None), sa.and_(column.is_(None), tie))
+        return sa.and_(column.is_(None), tie)
+    if ascending:
+        return sa.or_(column > marker_value, sa.and_(column == marker_value, tie))
+    return sa.or_(column < marker_value, column.is_(None),
+                  sa.and_(column == marker_value, tie))
+
+
+def list_flavors(session: orm.Session, viewer: Viewer, filters: ListFilters) -> list[Flavor]:
+    """One page of the flavors ``viewer`` may see, filtered and sorted as Nova does."""
+    model = models.Flavor
+    query = _visible(viewer)
+    if filters.is_public is not None:
+        if filters.is_public and viewer.project_id is not None:
+            # Public ones, and the caller's private ones too.
+            query = query.where(sa.or_(model.is_public.is_(True), _shared_with(viewer.project_id)))
+        else:
+            query = query.where(model.is_public.is_(filters.is_public))
+    if filters.disabled is not None:
+        query = query.where(model.disabled.is_(filters.disabled))
+    if filters.min_memory_mb is not None:
+        query = query.where(model.memory_mb >= filters.min_memory_mb)
+    if filters.min_root_gb is not None:
+        query = query.where(model.root_gb >= filters.min_root_gb)
+
+    column = getattr(model, filters.sort_key)
+    ascending = filters.sort_dir == 'asc'
+    if filters.marker is not None:
+        marker = _row(session, viewer, filters.marker)
+        if marker is None:
+            raise MarkerNotFound(filters.marker)
+        query = query.where(_after(column, getattr(marker, filters.sort_key), marker.id, ascending))
+    if ascending:
+        query = query.order_by(column.asc().nulls_first(), model.id.asc())
+    else:
+        query = query.order_by(column.desc().nulls_last(), model.id.desc())
+    if filters.limit is not None:
+        query = query.limit(filters.limit)
+    return [_to_flavor(row) for row in session.scalars(query)]
+
+
+# -- changes -------------------------------------------------------------------------
+
+class Duplicate(Exception):
+    """A flavor with this name or id exists; ``field`` says which ('flavorid' or 'name')."""
+
+    def __init__(self, field: str):
+        super().__init__(field)
+        self.field = field
+
+
+def create(session: orm.Session, values: Mapping) -> Flavor:
+    """Add a flavor; raise :class:`Duplicate` when its id or name is taken (the id first)."""
+    for field in ('flavorid', 'name'):
+        taken = session.scalar(sa.select(models.Flavor.id)
+                               .where(getattr(models.Flavor, field) == values[field]))
+        if taken is not None:
+            raise Duplicate(field)
+    row = models.Flavor(**values)
+    session.add(row)
+    try:
+        session.flush()
+    except sa.exc.IntegrityError as exc:  # a concurrent create won the race
+        raise Duplicate('flavorid' if 'flavorid' in str(exc.orig) else 'name') from None
+    session.refresh(row)
+    return _to_flavor(row)
+
+
+def set_description(session: orm.Session, flavorid: str, description: str | None) -> Flavor | None:
+    row = session.scalar(sa.select(models.Flavor).where(models.Flavor.flavorid == flavorid))
+    if row is None:
+        return None
+    row.description = description
+    session.flush()
+    return _to_flavor(row)
+
+
+def destroy(session: orm.Session, flavorid: str) -> bool:
+    """Delete a flavor with its extra specs and access list; False when there is none."""
+    row = session.scalar(sa.select(models.Flavor).where(models.Flavor.flavorid == flavorid))
+    if row is None:
+        return False
+    session.delete(row)
+    return True
+
+
+def update_extra_specs(session: orm.Session, flavor_pk: int, specs: Mapping[str, str]) -> None:
+    """Set each key to its value, adding the keys that are new."""
+    rows = {row.key: row for row in session.scalars(
+        sa.select(models.FlavorExtraSpec).where(models.FlavorExtraSpec.flavor_id == flavor_pk,
+                                                models.FlavorExtraSpec.key.in_(list(specs))))}
+    for key, value in specs.items():
+        if key in rows:
+            rows[key].value = value
+        else:
+            session.add(models.FlavorExtraSpec(flavor_id=flavor_pk, key=key, value=value))
+
+
+def delete_extra_spec(session: orm.Session, flavor_pk: int, key: str) -> bool:
+    result = session.execute(sa.delete(models.FlavorExtraSpec).where(
+        models.FlavorExtraSpec.flavor_id == flavor_pk, models.FlavorExtraSpec.key == key))
+    return bool(result.rowcount)
+
+
+def add_project(session: orm.Session, flavor_pk: int, project_id: str) -> bool:
+    """Share the flavor with a project; False when it already is."""
+    model = models.FlavorProject
+    exists = session.scalar(sa.select(model.id).where(model.flavor_id == flavor_pk,
+                                                      model.project_id == project_id))
+    if exists is not None:
+        return False
+    session.add(model(flavor_id=flavor_pk, project_id=project_id))
+    session.flush()
+    return True
+
+
+def remove_project(session: orm.Session, flavor_pk: int, project_id: str) -> bool:
+    model = models.FlavorProject
+    result = session.execute(sa.delete(model).where(model.flavor_id == flavor_pk,
+                                                    model.project_id == project_id))
+    return bool(result.rowcount)
+
+
+def projects(session: orm.Session, flavor_pk: int) -> tuple[str, ...]:
+    model = models.FlavorProject
+    return tuple(session.scalars(sa.select(model.project_id).where(model.flavor_id == flavor_pk)
+                                 .order_by(model.id)))

@@ -138,7 +138,7 @@ class IdentityApp:
         project_id = self._scope(auth_request.get('scope'), token_project)
         roles = list(auth.ADMIN_ROLES if user_id == auth.ADMIN_USER else auth.MEMBER_ROLES)
         document = views.token(methods, user_id, project_id, roles, self._compute_url(req),
-                               datetime.datetime.now(datetime.timezone.utc))
+                               self._identity_url(req), datetime.datetime.now(datetime.timezone.utc))
         return 201, document, {TOKEN_HEADER: '%s:%s' % (user_id, project_id or '')}
 
     @staticmethod
@@ -179,7 +179,7 @@ class IdentityApp:
         user_id, project_id = _parse_token(subject)
         roles = list(auth.ADMIN_ROLES if user_id == auth.ADMIN_USER else auth.MEMBER_ROLES)
         document = views.token(['token'], user_id, project_id, roles, self._compute_url(req),
-                               datetime.datetime.now(datetime.timezone.utc))
+                               self._identity_url(req), datetime.datetime.now(datetime.timezone.utc))
         return 200, (document if req.method == 'GET' else None), {TOKEN_HEADER: subject}
 
     def token_projects(self, req: webob.Request) -> tuple[int, Any, dict]:

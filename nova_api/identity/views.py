@@ -57,22 +57,26 @@ def user(user_id: str, identity_url: str) -> dict[str, Any]:
             'links': {'self': '%s/v3/users/%s' % (identity_url, user_id)}}
 
 
-def catalog(compute_url: str) -> list[dict[str, Any]]:
-    """One service, compute, at every interface."""
-    return [{
-        'type': 'compute',
-        'name': 'nova',
-        'id': _stable_id('compute', compute_url),
+def _service(service_type: str, name: str, url: str) -> dict[str, Any]:
+    return {
+        'type': service_type,
+        'name': name,
+        'id': _stable_id(service_type, url),
         'endpoints': [
-            {'id': _stable_id(interface, compute_url), 'interface': interface,
-             'region': REGION, 'region_id': REGION, 'url': compute_url}
+            {'id': _stable_id(interface, url), 'interface': interface,
+             'region': REGION, 'region_id': REGION, 'url': url}
             for interface in ('public', 'internal', 'admin')
         ],
-    }]
+    }
+
+
+def catalog(compute_url: str, identity_url: str) -> list[dict[str, Any]]:
+    """Compute, and this identity service (clients look projects and users up there)."""
+    return [_service('compute', 'nova', compute_url), _service('identity', 'keystone', identity_url)]
 
 
 def token(methods: list[str], user_id: str, project_id: str | None, roles: list[str],
-          compute_url: str, now: datetime.datetime) -> dict[str, Any]:
+          compute_url: str, identity_url: str, now: datetime.datetime) -> dict[str, Any]:
     body: dict[str, Any] = {
         'methods': methods,
         'user': {'id': user_id, 'name': user_id, 'domain': domain(), 'password_expires_at': None},
@@ -84,7 +88,7 @@ def token(methods: list[str], user_id: str, project_id: str | None, roles: list[
         body['project'] = {'id': project_id, 'name': project_id, 'domain': domain()}
         body['is_domain'] = False
         body['roles'] = [{'id': _stable_id('role', role), 'name': role} for role in roles]
-        body['catalog'] = catalog(compute_url)
+        body['catalog'] = catalog(compute_url, identity_url)
     return {'token': body}
 
 

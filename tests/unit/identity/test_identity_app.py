@@ -37,9 +37,11 @@ def test_a_password_scoped_to_a_project_gets_the_noauth2_token_and_the_compute_c
     token = response.json['token']
     assert token['project']['id'] == 'demo' and token['user']['id'] == 'alice'
     assert sorted(role['name'] for role in token['roles']) == ['member', 'reader']
-    [compute] = token['catalog']
+    compute, identity = token['catalog']
     assert compute['type'] == 'compute'
     assert {endpoint['url'] for endpoint in compute['endpoints']} == {'http://localhost/v2.1'}
+    assert identity['type'] == 'identity'
+    assert {endpoint['url'] for endpoint in identity['endpoints']} == {'http://localhost/identity'}
     assert sorted(endpoint['interface'] for endpoint in compute['endpoints']) == [
         'admin', 'internal', 'public']
 

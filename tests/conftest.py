@@ -29,7 +29,7 @@ def nova_samples() -> Path:
 # -- databases ---------------------------------------------------------------------
 
 @pytest.fixture(scope='session')
-def postgresql_server(tmp_path_factory):
+def postgresql_server():
     """A real PostgreSQL server (tests/pg_server.py) for this test session.
 
     Skipped, saying why, where the server binaries are missing; under CI
@@ -41,7 +41,7 @@ def postgresql_server(tmp_path_factory):
         if os.environ.get('CI'):
             pytest.fail('PostgreSQL is required under CI: %s' % reason)
         pytest.skip(reason)
-    server = pg_server.PostgreSQLServer.start(tmp_path_factory.mktemp('postgresql'))
+    server = pg_server.PostgreSQLServer.start()
     yield server
     server.stop()
 

@@ -1,8 +1,8 @@
 """A throwaway PostgreSQL server for the tests: its own cluster, on a free loopback port.
 
-    server = PostgreSQLServer.start(tmp_dir)     # initdb + pg_ctl start
+    server = PostgreSQLServer.start()            # initdb + pg_ctl start, in a new temp folder
     url = server.create_database()               # a new empty database
-    server.stop()
+    server.stop()                                # and the folder is removed
 
 It uses the server binaries of Debian's ``postgresql`` package (``.ci/run``
 installs it). As root, the cluster runs as the ``postgres`` user, since the
@@ -19,6 +19,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import tempfile
 import uuid
 
 import pg8000.native
@@ -57,7 +58,13 @@ def _free_port() -> int:
 
 
 class PostgreSQLServer:
-    """One running cluster; ``stop()`` shuts it down (its folder stays for the post-mortem)."""
+    """One running cluster in a folder of its own; ``stop()`` shuts it down and removes it.
+
+    The folder is made directly under the system's temp folder, not pytest's:
+    pytest keeps its own folders private to the user running the tests (and
+    makes them so again whenever a session starts), which the server's user
+    could not enter.
+    """
 
     def __init__(self, workdir: pathlib.Path, bindir: str, port: int):
         self.workdir = workdir
@@ -67,19 +74,13 @@ class PostgreSQLServer:
         self.host = '127.0.0.1'
 
     @classmethod
-    def start(cls, workdir: pathlib.Path) -> PostgreSQLServer:
+    def start(cls) -> PostgreSQLServer:
         bindir = find_bindir()
         if bindir is None:
             raise RuntimeError(unavailable_reason())
-        server = cls(pathlib.Path(workdir), bindir, _free_port())
-        server.workdir.mkdir(parents=True, exist_ok=True)
+        server = cls(pathlib.Path(tempfile.mkdtemp(prefix='nova-api-postgresql-')), bindir, _free_port())
         if os.geteuid() == 0:
             account = pwd.getpwnam(SERVER_USER)
-            # The server user must reach its folder through every parent.
-            for folder in [server.workdir, *server.workdir.parents]:
-                if str(folder) in ('/', ''):
-                    break
-                os.chmod(folder, os.stat(folder).st_mode | 0o011)
             os.chown(server.workdir, account.pw_uid, account.pw_gid)
         server._run('initdb', '-D', str(server.datadir), '-U', SERVER_USER, '-A', 'trust',
                     '-E', 'UTF8', '--no-locale', '--no-sync')
@@ -115,4 +116,7 @@ class PostgreSQLServer:
         return 'postgresql+pg8000://%s@%s:%d/%s' % (SERVER_USER, self.host, self.port, name)
 
     def stop(self) -> None:
-        self._run('pg_ctl', '-D', str(self.datadir), '-m', 'immediate', '-w', 'stop')
+        try:
+            self._run('pg_ctl', '-D', str(self.datadir), '-m', 'immediate', '-w', 'stop')
+        finally:
+            shutil.rmtree(self.workdir, ignore_errors=True)

@@ -22,6 +22,9 @@ from nova_api import deploy
 from nova_api import exception
 from nova_api import policy
 from nova_api.api import faults
+from nova_api.api.controllers import availability_zones
+from nova_api.api.controllers import limits
+from nova_api.api.controllers import quota_sets
 from nova_api.api.controllers import versions
 from nova_api.api.resource import ROUTING_ARGS
 from nova_api.api.resource import Resource
@@ -32,6 +35,14 @@ RouteTable = tuple[tuple[str, Mapping[str, tuple[str, str]]], ...]
 ROUTES: RouteTable = (
     ('', {'GET': ('version', 'show')}),
     ('/', {'GET': ('version', 'show')}),
+    # quota sets, limits, availability zones
+    ('/os-quota-sets/{id}', {'GET': ('quota_sets', 'show'), 'PUT': ('quota_sets', 'update'),
+                             'DELETE': ('quota_sets', 'delete')}),
+    ('/os-quota-sets/{id}/defaults', {'GET': ('quota_sets', 'defaults')}),
+    ('/os-quota-sets/{id}/detail', {'GET': ('quota_sets', 'detail')}),
+    ('/limits', {'GET': ('limits', 'index')}),
+    ('/os-availability-zone', {'GET': ('availability_zones', 'index')}),
+    ('/os-availability-zone/detail', {'GET': ('availability_zones', 'detail')}),
 )
 
 
@@ -49,6 +60,9 @@ Factory = Callable[[Services], Any]
 #: controller name -> factory of the controller, given the Services
 CONTROLLERS: Mapping[str, Factory] = {
     'version': lambda services: versions.VersionController('v2.1'),
+    'quota_sets': quota_sets.QuotaSetsController,
+    'limits': limits.LimitsController,
+    'availability_zones': availability_zones.AvailabilityZonesController,
 }
 
 #: controller name -> factories of the extensions registered on it

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from oslo_config import cfg
 
+from nova_api.compute import availability_zones
+from nova_api.compute import limits
+from nova_api.compute import quota_sets
 from nova_api.compute import quotas
 from nova_api.db import database
 
@@ -22,3 +25,6 @@ class Compute:
         self.conf = conf
         self.database = db if db is not None else database.Database(conf)
         self.quota_engine = quotas.QuotaEngine(conf)
+        self.quota_sets = quota_sets.QuotaSetsAPI(self)
+        self.limits = limits.LimitsAPI(self)
+        self.availability_zones = availability_zones.AvailabilityZonesAPI(self)

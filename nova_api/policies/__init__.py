@@ -6,9 +6,12 @@
 
 import itertools
 
+from nova_api.policies import availability_zones
 from nova_api.policies import base
+from nova_api.policies import limits
+from nova_api.policies import quota_sets
 
-MODULES = (base,)
+MODULES = (base, availability_zones, limits, quota_sets)
 
 
 def list_rules():

@@ -90,7 +90,9 @@ class Resource:
             method = getattr(self.controller, action)
             body = self._read_body(req) if self._method_takes_body(req, method) else None
 
-        if req.method == 'GET' and req.environ.get('QUERY_STRING'):
+        # Any method with a query schema (GET always has one; PUT and DELETE
+        # may, e.g. os-quota-sets' ?user_id=) gets its query string checked.
+        if req.environ.get('QUERY_STRING'):
             validation.validate_query(method, req.api_version, req.GET.dict_of_lists())
         if body is not None or validation.has_body_schema(method):
             validation.validate_body(method, req.api_version, body)

@@ -12,7 +12,7 @@ def project_limits(session: orm.Session, project_id: str) -> dict[str, int]:
     """The limits set for ``project_id``, by resource (defaults not included)."""
     rows = session.execute(sa.select(models.Quota.resource, models.Quota.hard_limit)
                            .where(models.Quota.project_id == project_id))
-    return dict(rows.tuples().all())
+    return {resource: limit for resource, limit in rows}
 
 
 def user_limits(session: orm.Session, project_id: str, user_id: str) -> dict[str, int]:
@@ -20,7 +20,7 @@ def user_limits(session: orm.Session, project_id: str, user_id: str) -> dict[str
     model = models.ProjectUserQuota
     rows = session.execute(sa.select(model.resource, model.hard_limit)
                            .where(model.project_id == project_id, model.user_id == user_id))
-    return dict(rows.tuples().all())
+    return {resource: limit for resource, limit in rows}
 
 
 def user_limit_totals(session: orm.Session, project_id: str) -> dict[str, int]:
@@ -28,7 +28,7 @@ def user_limit_totals(session: orm.Session, project_id: str) -> dict[str, int]:
     model = models.ProjectUserQuota
     rows = session.execute(sa.select(model.resource, sa.func.sum(model.hard_limit))
                            .where(model.project_id == project_id).group_by(model.resource))
-    return {resource: int(total) for resource, total in rows.tuples()}
+    return {resource: int(total) for resource, total in rows}
 
 
 def set_project_limit(session: orm.Session, project_id: str, resource: str, limit: int) -> None:

@@ -218,3 +218,30 @@ class PublicFlavorAccessList(NotFound):
 
 class PublicFlavorAccess(Conflict):
     msg_fmt = 'Can not add access to a public flavor.'
+
+
+# -- quota sets ----------------------------------------------------------------
+
+class QuotaLimitBelowUsage(Invalid):
+    msg_fmt = ('Quota limit %(limit)s for %(resource)s must be greater than or equal to '
+               'already used and reserved %(minimum)s.')
+
+
+class QuotaLimitAboveMaximum(Invalid):
+    msg_fmt = 'Quota limit %(limit)s for %(resource)s must be less than or equal to %(maximum)s.'
+
+
+class QuotaLimitBelowUnlimited(Invalid):
+    msg_fmt = 'Quota limit %(limit)s for %(resource)s must be -1 or greater.'
+
+
+class NetworksQuotaRemoved(Invalid):
+    msg_fmt = 'The networks quota has been removed'
+
+
+class InvalidProjectId(Invalid):
+    msg_fmt = 'Project ID %(project_id)s is not a valid project.'
+
+
+class InvalidUserId(Invalid):
+    msg_fmt = 'User ID %(user_id)s is not a valid user.'

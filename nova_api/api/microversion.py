@@ -231,6 +231,9 @@ def _since(version: str) -> Callable[[object], bool]:
 
 # Named questions. Add one per behaviour change, next to the history above.
 returns_request_id_header = _since('2.46')
+hides_network_quotas = _since('2.36')
+hides_image_meta_limit = _since('2.39')
+hides_personality_quotas = _since('2.57')
 allows_server_description = _since('2.19')
 allows_flavor_description = _since('2.55')
 exposes_flavor_extra_specs = _since('2.61')

@@ -22,11 +22,14 @@ from nova_api import deploy
 from nova_api import exception
 from nova_api import policy
 from nova_api.api import faults
+from nova_api.api.controllers import availability_zones
 from nova_api.api.controllers import flavor_access
 from nova_api.api.controllers import flavor_extra_specs
 from nova_api.api.controllers import flavor_manage
 from nova_api.api.controllers import flavors
 from nova_api.api.controllers import keypairs
+from nova_api.api.controllers import limits
+from nova_api.api.controllers import quota_sets
 from nova_api.api.controllers import versions
 from nova_api.api.resource import ROUTING_ARGS
 from nova_api.api.resource import Resource
@@ -52,8 +55,14 @@ ROUTES: RouteTable = (
     ('/os-keypairs', {'GET': ('keypairs', 'index'), 'POST': ('keypairs', 'create')}),
     ('/os-keypairs/{keypair_name}', {'GET': ('keypairs', 'show'),
                                      'DELETE': ('keypairs', 'delete')}),
+    ('/os-quota-sets/{id}', {'GET': ('quota_sets', 'show'), 'PUT': ('quota_sets', 'update'),
+                             'DELETE': ('quota_sets', 'delete')}),
+    ('/os-quota-sets/{id}/defaults', {'GET': ('quota_sets', 'defaults')}),
+    ('/os-quota-sets/{id}/detail', {'GET': ('quota_sets', 'detail')}),
+    ('/limits', {'GET': ('limits', 'index')}),
+    ('/os-availability-zone', {'GET': ('availability_zones', 'index')}),
+    ('/os-availability-zone/detail', {'GET': ('availability_zones', 'detail')}),
 )
-
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,6 +84,9 @@ CONTROLLERS: Mapping[str, Factory] = {
     'flavor_access': flavor_access.FlavorAccessController,
     'flavor_extra_specs': flavor_extra_specs.FlavorExtraSpecsController,
     'keypairs': keypairs.KeypairController,
+    'quota_sets': quota_sets.QuotaSetsController,
+    'limits': limits.LimitsController,
+    'availability_zones': availability_zones.AvailabilityZonesController,
 }
 
 #: controller name -> factories of the extensions registered on it

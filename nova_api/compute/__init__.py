@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from oslo_config import cfg
 
+from nova_api.compute import availability_zones
 from nova_api.compute import flavor_access
 from nova_api.compute import flavor_extra_specs
 from nova_api.compute import flavors
 from nova_api.compute import keypairs
+from nova_api.compute import limits
+from nova_api.compute import quota_sets
 from nova_api.compute import quotas
 from nova_api.db import database
 
@@ -30,3 +33,6 @@ class Compute:
         self.flavor_extra_specs = flavor_extra_specs.FlavorExtraSpecsAPI(conf, self.database)
         self.flavor_access = flavor_access.FlavorAccessAPI(conf, self.database)
         self.keypairs = keypairs.KeypairAPI(self.database, self.quota_engine)
+        self.quota_sets = quota_sets.QuotaSetsAPI(self)
+        self.limits = limits.LimitsAPI(self)
+        self.availability_zones = availability_zones.AvailabilityZonesAPI(self)

@@ -36,6 +36,8 @@ def _no_rows_yet(session: orm.Session, project_id: str, user_id: str | None) -> 
 class Resource:
     """One quota resource.
 
+    ``option`` names its default in ``[quota]``; ``None`` (the network
+    quotas of the proxy APIs) means a default of -1, unlimited.
     ``counter`` counts usage in the database; ``None`` marks a per-request
     limit (metadata items, injected files) that is checked against the
     request itself and has no usage. ``scope`` says whose usage is counted:
@@ -43,7 +45,7 @@ class Resource:
     """
 
     name: str
-    option: str
+    option: str | None
     counter: Counter | None = None
     scope: str = PROJECT
     over_quota: type[exception.OverQuota] = exception.OverQuota
@@ -62,8 +64,26 @@ RESOURCES: tuple[Resource, ...] = (
     Resource('server_groups', 'server_groups', _no_rows_yet,
              over_quota=exception.ServerGroupLimitExceeded),
     Resource('server_group_members', 'server_group_members', _no_rows_yet),
+    # nova-network's quotas: no longer enforced, still shown and settable
+    # before 2.36 (unlimited unless set), as Nova keeps them.
+    Resource('fixed_ips', None),
+    Resource('floating_ips', None),
+    Resource('security_groups', None),
+    Resource('security_group_rules', None),
 )
 BY_NAME: Mapping[str, Resource] = {resource.name: resource for resource in RESOURCES}
+#: The resources the API stops showing at 2.36 (network proxies) and 2.57 (personality).
+NETWORK_RESOURCES = ('fixed_ips', 'floating_ips', 'security_groups', 'security_group_rules')
+PERSONALITY_RESOURCES = ('injected_files', 'injected_file_content_bytes', 'injected_file_path_bytes')
+UNLIMITED = -1
+
+
+@dataclasses.dataclass(frozen=True)
+class Usage:
+    """One resource's limit and what is in use of it."""
+
+    limit: int
+    in_use: int
 
 
 class QuotaEngine:
@@ -78,7 +98,8 @@ class QuotaEngine:
 
     def defaults(self) -> dict[str, int]:
         """The configured default of every resource."""
-        return {resource.name: getattr(self._options, resource.option) for resource in RESOURCES}
+        return {resource.name: UNLIMITED if resource.option is None
+                else getattr(self._options, resource.option) for resource in RESOURCES}
 
     def project_limits(self, session: orm.Session, project_id: str) -> dict[str, int]:
         """Every resource's limit for the project: defaults, then its own limits."""
@@ -102,6 +123,19 @@ class QuotaEngine:
         return {resource.name: resource.counter(session, project_id, user_id)
                 for resource in RESOURCES if resource.counter is not None}
 
+    def limits(self, session: orm.Session, project_id: str, user_id: str | None = None) -> dict[str, int]:
+        """The effective limits: the user's when ``user_id`` is given, else the project's."""
+        if user_id:
+            return self.user_limits(session, project_id, user_id)
+        return self.project_limits(session, project_id)
+
+    def report(self, session: orm.Session, project_id: str,
+               user_id: str | None = None) -> dict[str, Usage]:
+        """Every resource's effective limit and usage (0 for uncounted resources)."""
+        used = self.usage(session, project_id, user_id)
+        return {name: Usage(limit, used.get(name, 0))
+                for name, limit in self.limits(session, project_id, user_id).items()}
+
     def check(self, session: orm.Session, project_id: str, user_id: str | None,
               deltas: Mapping[str, int]) -> None:
         """Raise the resource's :class:`~nova_api.exception.OverQuota` unless ``deltas`` fit.
@@ -113,8 +147,7 @@ class QuotaEngine:
         """
         user_scoped = any(BY_NAME[name].scope == USER for name in deltas)
         db.lock(session, 'quota:user:%s' % user_id if user_scoped else 'quota:project:%s' % project_id)
-        limits = (self.user_limits(session, project_id, user_id) if user_id
-                  else self.project_limits(session, project_id))
+        limits = self.limits(session, project_id, user_id)
         for name, delta in deltas.items():
             resource = BY_NAME[name]
             limit = limits[name]

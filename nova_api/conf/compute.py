@@ -1,10 +1,17 @@
 """The compute hosts the simulated driver runs, and their availability zones."""
 
+from __future__ import annotations
+
 import socket
 
 from oslo_config import cfg
+from oslo_config import types
 
 GROUP = 'DEFAULT'
+
+#: ``name`` or ``name:zone``: a host name without blanks, one colon at most
+#: (zone names may not contain one, as Nova's aggregates API requires).
+_COMPUTE_HOST = types.String(regex=r'^[^:\s]+(:[^:\s]([^:]*[^:\s])?)?$')
 
 compute_opts = [
     cfg.StrOpt(
@@ -18,10 +25,15 @@ nova-conductor) are reported, in the internal availability zone.
     cfg.ListOpt(
         'compute_hosts',
         default=['compute1'],
+        item_type=_COMPUTE_HOST,
         help="""
-The simulated compute hosts, as ``name`` or ``name:zone``. A host without a
-zone is in ``default_availability_zone``. Each runs a nova-compute service
-in ``GET /os-availability-zone/detail``.
+The simulated compute hosts, as ``name`` or ``name:zone``, separated by
+commas. A host without a zone is in ``default_availability_zone``. Each
+runs a nova-compute service, and its zone is listed by
+``GET /os-availability-zone`` (every caller) and, with the host and its
+service, by ``GET /os-availability-zone/detail`` (administrators).
+
+Example: ``compute_hosts = cmp1, cmp2:az1, cmp3:az2``.
 """),
     cfg.StrOpt(
         'default_availability_zone',
@@ -35,6 +47,15 @@ The availability zone of the control services. Only administrators see it
 (``/os-availability-zone/detail``); servers cannot be placed in it.
 """),
 ]
+
+
+def compute_hosts(conf: cfg.ConfigOpts) -> dict[str, str]:
+    """The configured compute hosts and their zones, ``{host: zone}``; a repeated host keeps its first."""
+    hosts: dict[str, str] = {}
+    for entry in conf.compute_hosts:
+        name, _, zone = entry.partition(':')
+        hosts.setdefault(name, zone or conf.default_availability_zone)
+    return hosts
 
 
 def register_opts(conf: cfg.ConfigOpts) -> None:

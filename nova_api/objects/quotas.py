@@ -23,6 +23,14 @@ def user_limits(session: orm.Session, project_id: str, user_id: str) -> dict[str
     return {resource: limit for resource, limit in rows}
 
 
+def user_limit_totals(session: orm.Session, project_id: str) -> dict[str, int]:
+    """The sum of the limits set for the users of ``project_id``, by resource."""
+    model = models.ProjectUserQuota
+    rows = session.execute(sa.select(model.resource, sa.func.sum(model.hard_limit))
+                           .where(model.project_id == project_id).group_by(model.resource))
+    return {resource: int(total) for resource, total in rows}
+
+
 def set_project_limit(session: orm.Session, project_id: str, resource: str, limit: int) -> None:
     row = session.scalar(sa.select(models.Quota).where(
         models.Quota.project_id == project_id, models.Quota.resource == resource))

@@ -6,13 +6,17 @@
 
 import itertools
 
+from nova_api.policies import availability_zones
 from nova_api.policies import base
 from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavor_manage
 from nova_api.policies import keypairs
+from nova_api.policies import limits
+from nova_api.policies import quota_sets
 
-MODULES = (base, flavor_access, flavor_extra_specs, flavor_manage, keypairs)
+MODULES = (base, availability_zones, flavor_access, flavor_extra_specs, flavor_manage, keypairs,
+           limits, quota_sets)
 
 
 def list_rules():

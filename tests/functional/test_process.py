@@ -197,16 +197,21 @@ def test_sighup_reloads_without_a_failed_connection(daemon_factory):
 
 def test_sighup_adds_and_removes_workers(daemon_factory):
     daemon = daemon_factory(probe=True)
+    two = daemon.worker_pids()
 
+    # A reload replaces every worker: wait for three new ones, not for any
+    # three (mid-reload, old and new workers are both alive).
     daemon.configure({'DEFAULT': {'osapi_compute_workers': 3}})
     daemon.signal(signal.SIGHUP)
-    three = wait_until(lambda: len(pids := daemon.worker_pids()) == 3 and pids, 20)
+    three = wait_until(lambda: len(pids := daemon.worker_pids()) == 3 and not set(pids) & set(two)
+                       and pids, 20)
     answered = {worker_pid(daemon.get('/')) for _ in range(60)}
     assert answered == set(three)
 
     daemon.configure({'DEFAULT': {'osapi_compute_workers': 1}})
     daemon.signal(signal.SIGHUP)
-    one = wait_until(lambda: len(pids := daemon.worker_pids()) == 1 and pids, 20)
+    one = wait_until(lambda: len(pids := daemon.worker_pids()) == 1 and not set(pids) & set(three)
+                     and pids, 20)
     assert {worker_pid(daemon.get('/')) for _ in range(10)} == set(one)
     daemon.wait_for_log('Removing slot 2')
 

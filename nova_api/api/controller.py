@@ -118,11 +118,14 @@ def _annotated(obj: Any, attribute: str) -> Iterable[tuple[str, Callable]]:
 class Controller:
     """Base of every API controller: collects its ``@action`` methods.
 
-    The router builds each controller with its :class:`~nova_api.api.router.Services`
-    (the compute layer and the policy enforcer); a controller keeps what it uses.
+    The router builds each controller with its :class:`~nova_api.api.router.Services`:
+    ``self.compute`` (the compute layer) and ``self.policy`` (the enforcer), for
+    use at request time.
     """
 
     def __init__(self, services: Any = None) -> None:
+        self.compute = getattr(services, 'compute', None)
+        self.policy = getattr(services, 'policy', None)
         self.wsgi_actions: dict[str, Callable] = dict(_annotated(self, 'wsgi_action'))
 
 
@@ -130,5 +133,7 @@ class ControllerExtension:
     """Base of controller extensions: extra ``@action`` and ``@extends`` methods."""
 
     def __init__(self, services: Any = None) -> None:
+        self.compute = getattr(services, 'compute', None)
+        self.policy = getattr(services, 'policy', None)
         self.wsgi_actions: dict[str, Callable] = dict(_annotated(self, 'wsgi_action'))
         self.wsgi_extensions: list[tuple[str, Callable]] = list(_annotated(self, 'wsgi_extends'))

@@ -12,11 +12,6 @@ from nova_api.policies import availability_zones as policies
 class AvailabilityZonesController(controller.Controller):
     """``/os-availability-zone``: read from the configured compute hosts."""
 
-    def __init__(self, services) -> None:
-        super().__init__(services)
-        self.compute = services.compute
-        self.policy = services.policy
-
     @validation.query_schema(schemas.index_query)
     @controller.expected_errors()
     def index(self, req):

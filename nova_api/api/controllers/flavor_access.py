@@ -14,10 +14,6 @@ from nova_api.policies import flavor_access as policies
 class FlavorAccessController(controller.Controller):
     """The projects a private flavor is shared with."""
 
-    def __init__(self, services) -> None:
-        super().__init__()
-        self.compute = services.compute
-        self.policy = services.policy
 
     @validation.query_schema(schemas.index_query)
     @controller.expected_errors(404)
@@ -32,10 +28,6 @@ class FlavorAccessController(controller.Controller):
 class FlavorActionController(controller.Controller):
     """``POST /flavors/{id}/action``: share a flavor with a project, or stop sharing it."""
 
-    def __init__(self, services) -> None:
-        super().__init__()
-        self.compute = services.compute
-        self.policy = services.policy
 
     @controller.action('addTenantAccess')
     @validation.schema(schemas.add_tenant_access)

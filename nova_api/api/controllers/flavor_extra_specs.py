@@ -13,10 +13,6 @@ from nova_api.policies import flavor_extra_specs as policies
 class FlavorExtraSpecsController(controller.Controller):
     """Read (project readers) and write (admins) the extra specs of a flavor."""
 
-    def __init__(self, services) -> None:
-        super().__init__()
-        self.compute = services.compute
-        self.policy = services.policy
 
     @validation.query_schema(schemas.index_query)
     @controller.expected_errors(404)

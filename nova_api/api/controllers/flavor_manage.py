@@ -28,10 +28,6 @@ _CREATE_FIELDS = {
 class FlavorManageController(controller.Controller):
     """Create, describe and delete flavors."""
 
-    def __init__(self, services) -> None:
-        super().__init__()
-        self.compute = services.compute
-        self.policy = services.policy
 
     @validation.schema(schemas.create, '2.1', '2.54')
     @validation.schema(schemas.create_v2_55, '2.55')

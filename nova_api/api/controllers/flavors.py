@@ -19,10 +19,6 @@ def include_extra_specs(req, policy) -> bool:
 class FlavorsController(controller.Controller):
     """Read flavors: the public ones, and the private ones shared with the caller's project."""
 
-    def __init__(self, services) -> None:
-        super().__init__()
-        self.compute = services.compute
-        self.policy = services.policy
 
     def _list(self, req):
         # One value per parameter, the last one given, as Nova reads them.

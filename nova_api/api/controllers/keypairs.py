@@ -43,11 +43,6 @@ def _page(req) -> tuple[int | None, str | None]:
 class KeypairController(controller.Controller):
     """``/os-keypairs`` and ``/os-keypairs/{keypair_name}``."""
 
-    def __init__(self, services) -> None:
-        super().__init__(services)
-        self.compute = services.compute
-        self.policy = services.policy
-
     def _authorize(self, req, rule: str, user_id: str):
         ctx = req.context
         self.policy.authorize(ctx, rule, {'user_id': user_id, 'project_id': ctx.project_id})

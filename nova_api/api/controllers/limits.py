@@ -12,11 +12,6 @@ from nova_api.policies import limits as policies
 class LimitsController(controller.Controller):
     """``/limits``: always project limits, never a user's (as Nova)."""
 
-    def __init__(self, services) -> None:
-        super().__init__(services)
-        self.compute = services.compute
-        self.policy = services.policy
-
     @validation.query_schema(schemas.index_query, '2.1', '2.74')
     @validation.query_schema(schemas.index_query_v2_75, '2.75')
     @controller.expected_errors()

@@ -26,11 +26,6 @@ def _requested(body: dict) -> tuple[dict[str, int], bool]:
 class QuotaSetsController(controller.Controller):
     """``/os-quota-sets/{id}``: ``id`` is any project id; it need not exist (no identity lookup)."""
 
-    def __init__(self, services) -> None:
-        super().__init__(services)
-        self.compute = services.compute
-        self.policy = services.policy
-
     @validation.query_schema(schemas.show_query, '2.1', '2.74')
     @validation.query_schema(schemas.show_query_v2_75, '2.75')
     @controller.expected_errors(400)

@@ -77,12 +77,15 @@ SAMPLES = [
 ]
 
 
-@pytest.mark.parametrize('version', ['2.1', '2.55', '2.61', '2.75', '2.102'])
-@pytest.mark.parametrize('folder, name, kind', SAMPLES)
+SAMPLE_VERSIONS = ['2.1', '2.55', '2.61', '2.75', '2.102']
+#: Every sample at every version, but the update at 2.1: PUT /flavors/{id} came in 2.55.
+CASES = [(version, *sample) for version in SAMPLE_VERSIONS for sample in SAMPLES
+         if not (version == '2.1' and sample[1] == 'flavor-update-resp.json')]
+
+
+@pytest.mark.parametrize('version, folder, name, kind', CASES)
 def test_bodies_have_the_shape_of_novas_samples(nova_samples, version, folder, name, kind):
     path = nova_samples / folder / ('' if version == '2.1' else 'v' + version) / name
-    if not path.exists():
-        pytest.skip('no sample %s' % path)
     sample = json.loads(path.read_text())
     nova = sample['flavor'] if kind == 'show' else sample['flavors'][0]
     # Values differ from flavor to flavor; their JSON types must not.

@@ -17,9 +17,6 @@ from nova_api.api.views import keypairs as views
 from nova_api.compute import crypto
 from nova_api.policies import keypairs as policies
 
-#: Nova's ``[api] max_limit`` default: the largest page a list returns.
-MAX_LIMIT = 1000
-
 
 def _requested_user(req, default: str) -> str:
     """The first ``user_id`` of the query string (from 2.10), else ``default``."""
@@ -30,13 +27,13 @@ def _requested_user(req, default: str) -> str:
     return default
 
 
-def _page(req) -> tuple[int | None, str | None]:
+def _page(req, max_limit: int) -> tuple[int | None, str | None]:
     """(limit, marker) from 2.35, as Nova reads them: the last value of each, limit capped."""
     if not microversion.allows_keypair_pagination(req):
         return None, None
-    limit = MAX_LIMIT
+    limit = max_limit
     if 'limit' in req.GET:
-        limit = min(int(req.GET['limit']), MAX_LIMIT)
+        limit = min(int(req.GET['limit']), max_limit)
     return limit, req.GET.get('marker')
 
 
@@ -80,7 +77,7 @@ class KeypairController(controller.Controller):
         """
         user_id = _requested_user(req, req.context.user_id)
         ctx = self._authorize(req, policies.INDEX, user_id)
-        limit, marker = _page(req)
+        limit, marker = _page(req, self.compute.conf.api.max_limit)
         keypairs = self.compute.keypairs.list(ctx, user_id, limit=limit, marker=marker)
         return views.index(req, keypairs, limit)
 

@@ -29,10 +29,11 @@ class Compute:
         self.conf = conf
         self.database = db if db is not None else database.Database(conf)
         self.quota_engine = quotas.QuotaEngine(conf)
-        self.flavors = flavors.FlavorAPI(conf, self.database)
-        self.flavor_extra_specs = flavor_extra_specs.FlavorExtraSpecsAPI(conf, self.database)
-        self.flavor_access = flavor_access.FlavorAccessAPI(conf, self.database)
-        self.keypairs = keypairs.KeypairAPI(self.database, self.quota_engine)
+        # One object per resource, each built from this bundle (compute/base.py).
+        self.flavors = flavors.FlavorAPI(self)
+        self.flavor_extra_specs = flavor_extra_specs.FlavorExtraSpecsAPI(self)
+        self.flavor_access = flavor_access.FlavorAccessAPI(self)
+        self.keypairs = keypairs.KeypairAPI(self)
         self.quota_sets = quota_sets.QuotaSetsAPI(self)
         self.limits = limits.LimitsAPI(self)
         self.availability_zones = availability_zones.AvailabilityZonesAPI(self)

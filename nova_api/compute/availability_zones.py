@@ -12,9 +12,9 @@ from __future__ import annotations
 import dataclasses
 import datetime
 
-from oslo_config import cfg
 from oslo_context import context as oslo_context
 
+from nova_api.compute import base
 from nova_api.conf import compute as compute_conf
 
 COMPUTE_BINARY = 'nova-compute'
@@ -40,20 +40,17 @@ class Zone:
     hosts: dict[str, tuple[Service, ...]]
 
 
-class AvailabilityZonesAPI:
+class AvailabilityZonesAPI(base.ResourceAPI):
     """The zones of this deployment, read from the configuration at each request."""
-
-    def __init__(self, compute) -> None:
-        self._conf: cfg.ConfigOpts = compute.conf
 
     def zones(self, ctx: oslo_context.RequestContext, internal: bool = False) -> list[Zone]:
         """Every zone with a service, by name; the internal zone only when ``internal``."""
         now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
-        internal_zone = self._conf.internal_service_availability_zone
+        internal_zone = self.conf.internal_service_availability_zone
         hosts: dict[str, dict[str, tuple[Service, ...]]] = {}
-        for host, zone in compute_conf.compute_hosts(self._conf).items():
+        for host, zone in compute_conf.compute_hosts(self.conf).items():
             hosts.setdefault(zone, {})[host] = (Service(COMPUTE_BINARY, True, True, now),)
-        control = hosts.setdefault(internal_zone, {}).get(self._conf.host, ())
-        hosts[internal_zone][self._conf.host] = control + tuple(
+        control = hosts.setdefault(internal_zone, {}).get(self.conf.host, ())
+        hosts[internal_zone][self.conf.host] = control + tuple(
             Service(binary, True, True, now) for binary in CONTROL_BINARIES)
         return [Zone(name, True, hosts[name]) for name in sorted(hosts) if internal or name != internal_zone]

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from oslo_config import cfg
-
 from nova_api import context as nova_context
 from nova_api import exception
+from nova_api.compute import base
 from nova_api.compute import flavors
-from nova_api.db import database as db
 from nova_api.objects import flavors as flavor_objects
 
 
-class FlavorAccessAPI:
+class FlavorAccessAPI(base.ResourceAPI):
     """List, grant and revoke the projects of a private flavor."""
-
-    def __init__(self, conf: cfg.ConfigOpts, database: db.Database):
-        self.conf = conf
-        self.database = database
 
     def list(self, ctx: nova_context.RequestContext, flavorid: str) -> tuple[str, ...]:
         """The projects of a private flavor; a public one has no list (404)."""

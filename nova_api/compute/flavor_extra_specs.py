@@ -4,25 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from oslo_config import cfg
-
 from nova_api import context as nova_context
 from nova_api import exception
+from nova_api.compute import base
 from nova_api.compute import extra_specs
 from nova_api.compute import flavors
-from nova_api.db import database as db
 from nova_api.objects import flavors as flavor_objects
 
 #: The width of the value column.
 MAX_VALUE_LENGTH = 255
 
 
-class FlavorExtraSpecsAPI:
+class FlavorExtraSpecsAPI(base.ResourceAPI):
     """The ``os-extra_specs`` of one flavor."""
-
-    def __init__(self, conf: cfg.ConfigOpts, database: db.Database):
-        self.conf = conf
-        self.database = database
 
     def index(self, ctx: nova_context.RequestContext, flavorid: str) -> dict[str, str]:
         return dict(self.database.read(flavors.get_visible, ctx, flavorid).extra_specs)
@@ -36,12 +30,7 @@ class FlavorExtraSpecsAPI:
     def update(self, ctx: nova_context.RequestContext, flavorid: str,
                specs: Mapping[str, str | int | float], validate: bool) -> None:
         """Add or change the given specs; ``validate`` checks them against Nova's registry (2.86)."""
-        values = {key: _checked(key, value, validate) for key, value in specs.items()}
-
-        def work(session):
-            flavor = flavors.get_visible(session, ctx, flavorid)
-            flavor_objects.update_extra_specs(session, flavor.id, values)
-        self.database.write(work)
+        self._store(ctx, flavorid, {key: _checked(key, value, validate) for key, value in specs.items()})
 
     def update_one(self, ctx: nova_context.RequestContext, flavorid: str, key: str,
                    body: Mapping[str, str | int | float], validate: bool) -> None:
@@ -49,7 +38,13 @@ class FlavorExtraSpecsAPI:
         values = {name: _checked(name, value, validate) for name, value in body.items()}
         if key not in values:
             raise exception.ExtraSpecsBodyMismatch()
-        self.update(ctx, flavorid, values, validate=False)
+        self._store(ctx, flavorid, values)
+
+    def _store(self, ctx: nova_context.RequestContext, flavorid: str, values: dict[str, str]) -> None:
+        def work(session):
+            flavor = flavors.get_visible(session, ctx, flavorid)
+            flavor_objects.update_extra_specs(session, flavor.id, values)
+        self.database.write(work)
 
     def delete(self, ctx: nova_context.RequestContext, flavorid: str, key: str) -> None:
         def work(session):

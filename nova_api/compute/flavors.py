@@ -6,12 +6,11 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from oslo_config import cfg
 from oslo_utils import strutils
 
 from nova_api import context as nova_context
 from nova_api import exception
-from nova_api.db import database as db
+from nova_api.compute import base
 from nova_api.objects import flavors as flavor_objects
 from nova_api.objects.flavors import Flavor
 
@@ -62,12 +61,8 @@ def _parse_minimum(params: Mapping[str, str], name: str) -> int | None:
         raise exception.InvalidFlavorFilter(name=name, value=params[name]) from None
 
 
-class FlavorAPI:
+class FlavorAPI(base.ResourceAPI):
     """List, show, create, describe and delete flavors."""
-
-    def __init__(self, conf: cfg.ConfigOpts, database: db.Database):
-        self.conf = conf
-        self.database = database
 
     def list_filters(self, ctx: nova_context.RequestContext,
                      params: Mapping[str, str]) -> flavor_objects.ListFilters:

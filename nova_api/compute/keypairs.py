@@ -13,8 +13,8 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import orm
 
 from nova_api import exception
+from nova_api.compute import base
 from nova_api.compute import crypto
-from nova_api.compute import quotas
 from nova_api.db import database as db
 from nova_api.objects import keypairs as objects
 from nova_api.objects.keypairs import KeyPair
@@ -22,12 +22,8 @@ from nova_api.objects.keypairs import KeyPair
 __all__ = ['KeyPair', 'KeypairAPI']
 
 
-class KeypairAPI:
+class KeypairAPI(base.ResourceAPI):
     """The keypair operations, each one short transaction."""
-
-    def __init__(self, database: db.Database, quota_engine: quotas.QuotaEngine):
-        self.database = database
-        self.quota_engine = quota_engine
 
     def create(self, ctx: oslo_context.RequestContext, user_id: str, name: str,
                key_type: str = crypto.SSH,

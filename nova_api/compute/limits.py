@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from oslo_context import context as oslo_context
 
+from nova_api.compute import base
 from nova_api.compute import quotas
 
 
-class LimitsAPI:
+class LimitsAPI(base.ResourceAPI):
     """What ``GET /limits`` reports: always the project's limits, never a user's (as Nova)."""
-
-    def __init__(self, compute) -> None:
-        self._database = compute.database
-        self._engine: quotas.QuotaEngine = compute.quota_engine
 
     def absolute(self, ctx: oslo_context.RequestContext, project_id: str) -> dict[str, quotas.Usage]:
         """Every resource's limit for ``project_id`` and what the project uses of it."""
-        return self._database.read(self._engine.report, project_id)
+        return self.database.read(self.quota_engine.report, project_id)

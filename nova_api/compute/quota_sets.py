@@ -19,6 +19,7 @@ from oslo_context import context as oslo_context
 from sqlalchemy import orm
 
 from nova_api import exception
+from nova_api.compute import base
 from nova_api.compute import quotas
 from nova_api.db import database as db
 from nova_api.objects import quotas as quota_objects
@@ -33,26 +34,22 @@ def _unlimited(value: int) -> float:
     return float('inf') if value == quotas.UNLIMITED else value
 
 
-class QuotaSetsAPI:
+class QuotaSetsAPI(base.ResourceAPI):
     """The os-quota-sets API's rules, over the quota engine's limits and counts."""
-
-    def __init__(self, compute) -> None:
-        self._database = compute.database
-        self._engine: quotas.QuotaEngine = compute.quota_engine
 
     def defaults(self, ctx: oslo_context.RequestContext) -> dict[str, int]:
         """The configured default limits."""
-        return self._engine.defaults()
+        return self.quota_engine.defaults()
 
     def limits(self, ctx: oslo_context.RequestContext, project_id: str,
                user_id: str | None = None) -> dict[str, int]:
         """The effective limits of the project, or of one of its users."""
-        return self._database.read(self._engine.limits, project_id, user_id)
+        return self.database.read(self.quota_engine.limits, project_id, user_id)
 
     def detail(self, ctx: oslo_context.RequestContext, project_id: str,
                user_id: str | None = None) -> dict[str, quotas.Usage]:
         """The effective limits with what is in use of each."""
-        return self._database.read(self._engine.report, project_id, user_id)
+        return self.database.read(self.quota_engine.report, project_id, user_id)
 
     def update(self, ctx: oslo_context.RequestContext, project_id: str, user_id: str | None,
                values: Mapping[str, int], force: bool = False) -> dict[str, int]:
@@ -66,15 +63,15 @@ class QuotaSetsAPI:
         _check_owner(project_id, user_id)
         for resource, limit in values.items():
             _check_storable(resource, limit)
-        return self._database.write(self._update, project_id, user_id, values, force)
+        return self.database.write(self._update, project_id, user_id, values, force)
 
     def delete(self, ctx: oslo_context.RequestContext, project_id: str,
                user_id: str | None = None) -> None:
         """Forget the user's limits, or the project's and all its users': defaults apply again."""
         if user_id:
-            self._database.write(quota_objects.delete_user_limits, project_id, user_id)
+            self.database.write(quota_objects.delete_user_limits, project_id, user_id)
         else:
-            self._database.write(quota_objects.delete_project_limits, project_id)
+            self.database.write(quota_objects.delete_project_limits, project_id)
 
     # -- in the write transaction ---------------------------------------------
 
@@ -101,14 +98,14 @@ class QuotaSetsAPI:
             else:
                 quota_objects.set_project_limit(session, project_id, resource, limit)
         session.flush()
-        return self._engine.limits(session, project_id, user_id)
+        return self.quota_engine.limits(session, project_id, user_id)
 
     def _settable(self, session: orm.Session, project_id: str,
                   user_id: str | None) -> dict[str, tuple[int, int]]:
         """(minimum, maximum) of a new limit for every resource, as Nova's settable quotas."""
-        project_limits = self._engine.project_limits(session, project_id)
+        project_limits = self.quota_engine.project_limits(session, project_id)
         allotted = quota_objects.user_limit_totals(session, project_id)
-        used = self._engine.usage(session, project_id, user_id)
+        used = self.quota_engine.usage(session, project_id, user_id)
         if user_id:
             own = quota_objects.user_limits(session, project_id, user_id)
             ranges = {}

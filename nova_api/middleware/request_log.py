@@ -1,15 +1,19 @@
 """One access line per request: method, path, status, microversion, request id, time.
 
-The line goes through the ``nova_api.access`` logger. oslo.log's context
-formatter costs more per line than serving the version document does, so
-the service gives this logger a plain handler of its own
-(:func:`install_plain_handler`) that writes to the same places in the same
-layout: ``<date> <time>.<ms> <pid> INFO nova_api.access <line>``.
+The line goes through the ``nova_api.access`` logger. Going through logging
+costs more per line than serving the version document does: oslo.log's
+context formatter, and under eventlet a ``LogRecord`` alone (it asks the green
+threading module for the current thread's name). So where oslo.log writes to a
+plain stream or file, the service gives this logger plain handlers of its own
+(:func:`install_plain_handler`), and the filter hands them the finished line
+directly: same places, same layout,
+``<date> <time>.<ms> <pid> INFO nova_api.access <line>``.
 """
 
 from __future__ import annotations
 
 import logging as std_logging
+import os
 import time
 from collections.abc import Callable
 from collections.abc import Iterable
@@ -24,10 +28,17 @@ from nova_api.middleware import base
 
 ACCESS_LOGGER = 'nova_api.access'
 LOG = logging.getLogger(ACCESS_LOGGER)
-PLAIN_FORMAT = '%(asctime)s.%(msecs)03d %(process)d %(levelname)s %(name)s %(message)s'
+ACCESS_LINE = ('%s "%s %s" status: %s microversion: %s request_id: %s '
+               'global_request_id: %s time: %.4f')
+DEFAULT_DATE_FORMAT = '%Y-%m-%d %H:%M:%S'
 
 
 class RequestLog(base.Middleware):
+
+    def __init__(self, application: Callable, conf):
+        super().__init__(application, conf)
+        # Decided once per worker: logging is set up before the app is loaded.
+        self._plain_handlers = plain_handlers()
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         started = time.monotonic()
@@ -48,8 +59,10 @@ class RequestLog(base.Middleware):
         self._log(environ, seen, time.monotonic() - started)
         return result
 
-    @staticmethod
-    def _log(environ: dict, seen: dict, elapsed: float) -> None:
+    def _log(self, environ: dict, seen: dict, elapsed: float) -> None:
+        logger = LOG.logger
+        if not logger.isEnabledFor(std_logging.INFO):
+            return
         version = '-'
         for name, value in seen.get('headers', ()):
             if name == microversion.LEGACY_HEADER:
@@ -58,49 +71,60 @@ class RequestLog(base.Middleware):
         path = environ.get('SCRIPT_NAME', '') + environ.get('PATH_INFO', '')
         if environ.get('QUERY_STRING'):
             path += '?' + environ['QUERY_STRING']
-        logger = LOG.logger
-        if not logger.isEnabledFor(std_logging.INFO):
+        args = (environ.get('REMOTE_ADDR', '-'), environ.get('REQUEST_METHOD'), path,
+                seen.get('status', '-'), version, nova_context.request_id(environ),
+                nova_context.global_request_id(environ) or '-', elapsed)
+        if self._plain_handlers:
+            line = ACCESS_LINE % args
+            for handler in self._plain_handlers:
+                handler.write(line)
             return
         # A record made directly: the caller's file and line would only say
         # "this module", and finding them costs more than the rest of the line.
-        logger.handle(logger.makeRecord(
-            ACCESS_LOGGER, std_logging.INFO, __file__, 0,
-            '%(client)s "%(method)s %(path)s" status: %(status)s microversion: '
-            '%(version)s request_id: %(request_id)s global_request_id: %(global)s '
-            'time: %(elapsed).4f',
-            ({'client': environ.get('REMOTE_ADDR', '-'),
-              'method': environ.get('REQUEST_METHOD'),
-              'path': path,
-              'status': seen.get('status', '-'),
-              'version': version,
-              'request_id': nova_context.request_id(environ),
-              'global': nova_context.global_request_id(environ) or '-',
-              'elapsed': elapsed},),
-            None))
+        logger.handle(logger.makeRecord(ACCESS_LOGGER, std_logging.INFO, __file__, 0,
+                                        ACCESS_LINE, args, None))
 
 
-class _PlainLineHandler(std_logging.Handler):
-    """Write records to another handler's stream with a plain formatter."""
+class PlainLineHandler(std_logging.Handler):
+    """Write access lines to another handler's stream, in oslo.log's layout.
+
+    :meth:`write` takes a finished line: no record, no formatter. The date is
+    formatted once a second, and a watched log file is checked for rotation
+    then too (logrotate's move is noticed within a second; the lines of that
+    second land in the renamed file, none is lost).
+    """
 
     def __init__(self, target: std_logging.StreamHandler, datefmt: str | None):
         super().__init__()
         self.target = target
-        self.setFormatter(std_logging.Formatter(PLAIN_FORMAT, datefmt=datefmt))
+        self.datefmt = datefmt or DEFAULT_DATE_FORMAT
+        self._watched = isinstance(target, log_handlers.WatchedFileHandler)
+        self._second = -1
+        self._date = ''
 
     def createLock(self) -> None:  # noqa: N802 - logging's name
         # A worker's green threads cannot interleave one blocking write, and
         # oslo.log's green-safe lock is a pipe: two system calls a line.
         self.lock = None
 
-    def emit(self, record: std_logging.LogRecord) -> None:
+    def write(self, line: str, created: float | None = None, level: str = 'INFO') -> None:
+        now = time.time() if created is None else created
+        second = int(now)
         try:
-            if isinstance(self.target, log_handlers.WatchedFileHandler):
-                self.target.reopenIfNeeded()  # follow logrotate, as the target does
+            if second != self._second:
+                self._second = second
+                self._date = time.strftime(self.datefmt, time.localtime(second))
+                if self._watched:
+                    self.target.reopenIfNeeded()  # follow logrotate, as the target does
             stream = self.target.stream
-            stream.write(self.format(record) + '\n')
+            stream.write('%s.%03d %d %s %s %s\n' % (self._date, (now - second) * 1000, os.getpid(),
+                                                    level, ACCESS_LOGGER, line))
             stream.flush()
         except Exception:  # noqa: BLE001 - logging must not break the request
-            self.handleError(record)
+            self.handleError(std_logging.makeLogRecord({'msg': line, 'name': ACCESS_LOGGER}))
+
+    def emit(self, record: std_logging.LogRecord) -> None:
+        self.write(record.getMessage(), record.created, record.levelname)
 
 
 def install_plain_handler(conf) -> bool:
@@ -117,9 +141,19 @@ def install_plain_handler(conf) -> bool:
     if not targets or any(type(t) not in plain and not _is_color(t) for t in targets):
         return False
     logger = std_logging.getLogger(ACCESS_LOGGER)
-    logger.handlers = [_PlainLineHandler(t, conf.log_date_format) for t in targets]
+    logger.handlers = [PlainLineHandler(t, conf.log_date_format) for t in targets]
     logger.propagate = False
     return True
+
+
+def plain_handlers() -> tuple[PlainLineHandler, ...]:
+    """The access logger's handlers, if all are plain ones (and nothing filters); else ()."""
+    logger = std_logging.getLogger(ACCESS_LOGGER)
+    handlers = tuple(logger.handlers)
+    if not handlers or logger.filters or logger.propagate \
+            or not all(type(h) is PlainLineHandler and not h.filters for h in handlers):
+        return ()
+    return handlers
 
 
 def _is_color(handler: std_logging.Handler) -> bool:

@@ -146,6 +146,11 @@ class Server:
             keepalive=self._wsgi.keep_alive,
             socket_timeout=self._wsgi.client_socket_timeout or None,
             environ=self._environ,
+            # Header names go out as the application wrote them, as under
+            # uWSGI or mod_wsgi (OpenStack-API-Version, not eventlet's
+            # Openstack-Api-Version); re-casing every name of every response
+            # costs more than the microversion negotiation does.
+            capitalize_response_headers=False,
             debug=False)  # never send tracebacks to clients
         self._thread.link(lambda _thread: on_exit())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import re
 
 import pytest
@@ -105,6 +106,19 @@ def test_every_response_has_a_request_id(nova_api_daemon):
         response = call(nova_api_daemon, 'GET', path, headers=headers)
         assert REQUEST_ID.match(response.headers['x-openstack-request-id']), path
         assert response.headers['x-compute-request-id'] == response.headers['x-openstack-request-id']
+
+
+def test_header_names_go_out_as_written(nova_api_daemon):
+    """As under uWSGI: eventlet would send Openstack-Api-Version; clients may compare exactly."""
+    host, port = nova_api_daemon.url.split('://')[1].split(':')
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        connection.request('GET', '/v2.1/')
+        names = {name for name, _value in connection.getresponse().getheaders()}
+    finally:
+        connection.close()
+    assert {'OpenStack-API-Version', 'X-OpenStack-Nova-API-Version', 'Vary',
+            'x-openstack-request-id', 'x-compute-request-id', 'Content-Type'} <= names
 
 
 def test_inbound_request_id_is_logged_as_global_but_not_echoed(nova_api_daemon):

@@ -10,6 +10,7 @@ import signal
 import socket
 import ssl
 import time
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +25,7 @@ from oslo_config import cfg
 from oslo_log import log as logging
 
 from nova_api import deploy
+from nova_api.service import client_timeout
 from nova_api.service import sockets
 
 LOG = logging.getLogger(__name__)
@@ -45,6 +47,10 @@ _RETRY_ERRNOS = {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
 
 # The real os.write: eventlet's green one loops forever on EPIPE (parent gone).
 _write = patcher.original('os').write
+
+# We do, on purpose (see Server.start): eventlet warns whenever it is asked to.
+warnings.filterwarnings('ignore', message='capitalize_response_headers is disabled',
+                        category=DeprecationWarning)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -127,7 +133,10 @@ class Server:
         self._wsgi = wsgi
         self._sock = sock
         self._app = app
-        self.listener = Listener(sock, ssl_context)
+        timeout = wsgi.client_socket_timeout
+        self.client_timeout = client_timeout.ClientTimeout(timeout) if timeout else None
+        self.listener = Listener(sock, ssl_context,
+                                 on_accept=self.client_timeout.watch if timeout else None)
         self.pool = eventlet.GreenPool(wsgi.default_pool_size)
         self.address = _url(sock, ssl_context is not None)
         self._environ = {'wsgi.url_scheme': 'https', 'HTTPS': 'on'} if ssl_context else None
@@ -137,6 +146,8 @@ class Server:
         """Start serving in a greenthread; ``on_exit`` is called if it ever ends."""
         eventlet.wsgi.MAX_HEADER_LINE = self._wsgi.max_header_line
         sockets.set_keepalive(self._sock, self._wsgi.tcp_keepidle)
+        if self.client_timeout is not None:
+            self.client_timeout.start()
         self._thread = eventlet.spawn(
             eventlet.wsgi.server, self.listener, self._app,
             custom_pool=self.pool,
@@ -144,7 +155,7 @@ class Server:
             log_output=LOG.isEnabledFor(std_logging.DEBUG),  # else eventlet formats it for nothing
             log_format=self._wsgi.wsgi_log_format,
             keepalive=self._wsgi.keep_alive,
-            socket_timeout=self._wsgi.client_socket_timeout or None,
+            socket_timeout=None,  # client_timeout times socket waits, at less cost
             environ=self._environ,
             # Header names go out as the application wrote them, as under
             # uWSGI or mod_wsgi (OpenStack-API-Version, not eventlet's
@@ -184,6 +195,8 @@ class Server:
             return False
         finally:
             timer.cancel()
+            if self.client_timeout is not None:
+                self.client_timeout.stop()
         return True
 
 
@@ -198,8 +211,10 @@ class Listener:
     and blocks until the server is killed.
     """
 
-    def __init__(self, sock: socket.socket, ssl_context: ssl.SSLContext | None = None):
+    def __init__(self, sock: socket.socket, ssl_context: ssl.SSLContext | None = None,
+                 on_accept: Callable[[Any], None] | None = None):
         self._sock = sock
+        self._on_accept = on_accept
         self._sock.setblocking(False)
         self._ssl_context = ssl_context
         self.family = sock.family
@@ -278,6 +293,8 @@ class Listener:
             # greenthread, so a slow client does not hold up the accept loop.
             client = self._ssl_context.wrap_socket(client, server_side=True,
                                                    do_handshake_on_connect=False)
+        if self._on_accept is not None:
+            self._on_accept(client)
         return client, address
 
 

@@ -7,11 +7,13 @@ import shutil
 import socket
 import ssl
 import subprocess
+import time
 import types
 
 import eventlet
 import pytest
 from eventlet.green import socket as green_socket
+from eventlet.green import ssl as green_ssl
 
 from nova_api.service import sockets
 from nova_api.service import worker
@@ -47,9 +49,10 @@ def serve(listening):
     """Start a worker.Server on the listening socket; stopped after the test whatever happens."""
     started = []
 
-    def start(**wsgi_options) -> tuple[worker.Server, tuple]:
+    def start(ssl_context=None, **wsgi_options) -> tuple[worker.Server, tuple]:
         sock, _ = listening
-        server = worker.Server(types.SimpleNamespace(**{**vars(WSGI), **wsgi_options}), sock, app)
+        server = worker.Server(types.SimpleNamespace(**{**vars(WSGI), **wsgi_options}), sock, app,
+                               ssl_context)
         server.start()
         started.append(server)
         return server, sock.getsockname()
@@ -194,14 +197,98 @@ def test_without_keep_alive_every_response_closes(serve, no_grace):
     client.close()
 
 
-@pytest.mark.skipif(not shutil.which('openssl'), reason='needs the openssl command')
-def test_tls_context_requires_client_certificates_when_a_ca_is_set(tmp_path):
+def self_signed(tmp_path):
     cert, key = tmp_path / 'cert.pem', tmp_path / 'key.pem'
     subprocess.run(['openssl', 'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1',
                     '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', str(key), '-out', str(cert)],
                    check=True, capture_output=True)
-    wsgi = types.SimpleNamespace(ssl_cert_file=str(cert), ssl_key_file=str(key), ssl_ca_file=None)
+    return types.SimpleNamespace(ssl_cert_file=str(cert), ssl_key_file=str(key), ssl_ca_file=None)
+
+
+needs_openssl = pytest.mark.skipif(not shutil.which('openssl'), reason='needs the openssl command')
+
+
+@needs_openssl
+def test_tls_context_requires_client_certificates_when_a_ca_is_set(tmp_path):
+    wsgi = self_signed(tmp_path)
 
     assert worker.make_ssl_context(wsgi).verify_mode == ssl.CERT_NONE
-    wsgi.ssl_ca_file = str(cert)
+    wsgi.ssl_ca_file = wsgi.ssl_cert_file
     assert worker.make_ssl_context(wsgi).verify_mode == ssl.CERT_REQUIRED
+
+
+# -- [wsgi] client_socket_timeout -------------------------------------------------
+
+TIMEOUT = 0.3
+
+
+def wait_closed(client, limit=3.0) -> float:
+    """Seconds until the server closes ``client`` (its next read gives EOF)."""
+    started = time.monotonic()
+    client.settimeout(limit)
+    assert client.recv(100) == b'', 'the server sent data instead of closing'
+    return time.monotonic() - started
+
+
+def test_an_idle_keep_alive_connection_is_closed_after_client_socket_timeout(serve):
+    _server, address = serve(client_socket_timeout=TIMEOUT)
+    client, response = request(address, wait_close=False)
+    assert response.startswith(b'HTTP/1.1 200 OK')
+
+    assert TIMEOUT <= wait_closed(client) < TIMEOUT + 1
+    client.close()
+
+
+def test_a_request_that_stops_halfway_is_closed_after_client_socket_timeout(serve):
+    _server, address = serve(client_socket_timeout=TIMEOUT)
+    client = green_socket.create_connection(address)
+    client.sendall(b'GET / HTTP/1.1\r\nHost: x\r\nX-Sleep')
+
+    assert TIMEOUT <= wait_closed(client) < TIMEOUT + 1
+    client.close()
+
+
+def test_a_connection_in_use_is_not_timed_out_however_long_it_lives(serve):
+    _server, address = serve(client_socket_timeout=TIMEOUT)
+    client = green_socket.create_connection(address)
+    for _ in range(6):  # 6 x TIMEOUT/2 on one connection: each wait is short
+        client.sendall(b'GET / HTTP/1.1\r\nHost: x\r\n\r\n')
+        response = b''
+        while not response.endswith(b'ok'):
+            response += client.recv(4096)
+        assert response.startswith(b'HTTP/1.1 200 OK')
+        eventlet.sleep(TIMEOUT / 2)
+    client.close()
+
+
+def test_a_slow_application_is_not_a_socket_timeout(serve):
+    _server, address = serve(client_socket_timeout=TIMEOUT)
+    client, response = request(address, 'X-Sleep: %s\r\nConnection: close\r\n' % (TIMEOUT * 3))
+    assert response.startswith(b'HTTP/1.1 200 OK') and response.endswith(b'ok')
+    client.close()
+
+
+def test_zero_client_socket_timeout_waits_forever(serve):
+    server, address = serve(client_socket_timeout=0)
+    assert server.client_timeout is None
+    client, response = request(address, wait_close=False)
+    client.settimeout(TIMEOUT * 3)
+    with pytest.raises(TimeoutError):
+        client.recv(100)
+    client.close()
+
+
+@needs_openssl
+def test_an_idle_tls_connection_is_closed_after_client_socket_timeout(serve, tmp_path):
+    _server, address = serve(ssl_context=worker.make_ssl_context(self_signed(tmp_path)),
+                             client_socket_timeout=TIMEOUT)
+    context = green_ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    client = context.wrap_socket(green_socket.create_connection(address))
+    client.sendall(b'GET / HTTP/1.1\r\nHost: x\r\n\r\n')
+    response = b''
+    while not response.endswith(b'ok'):
+        response += client.recv(4096)
+
+    assert TIMEOUT <= wait_closed(client) < TIMEOUT + 1
+    client.close()

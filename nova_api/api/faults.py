@@ -9,7 +9,6 @@ anything else is a 500 ``computeFault`` whose details stay in the log.
 
 from __future__ import annotations
 
-import json
 import logging
 
 import webob
@@ -18,6 +17,7 @@ import webob.exc
 from nova_api import context as nova_context
 from nova_api import exception
 from nova_api.api import controller
+from nova_api.api import json_codec
 from nova_api.api import microversion
 
 LOG = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ def fault_response(code: int, message: str, headers: dict[str, str] | None = Non
         status=code,
         content_type='application/json',
         charset='utf-8',
-        body=json.dumps(fault_body(code, message)).encode('utf-8'),
+        body=json_codec.dumps(fault_body(code, message)),
     )
     for name, value in (headers or {}).items():
         response.headers[name] = value

@@ -20,7 +20,6 @@ from __future__ import annotations
 import functools
 import http
 import inspect
-import json
 from collections.abc import Callable
 from collections.abc import Iterable
 from typing import Any
@@ -29,6 +28,7 @@ from nova_api import context as nova_context
 from nova_api import exception
 from nova_api.api import controller as api_controller
 from nova_api.api import faults
+from nova_api.api import json_codec
 from nova_api.api import microversion
 from nova_api.api import validation
 from nova_api.api.request import Request
@@ -127,7 +127,7 @@ class Resource:
         if not raw:
             return None
         try:
-            return json.loads(raw)
+            return json_codec.loads(raw)
         except (ValueError, RecursionError):  # RecursionError: nested too deep to parse
             raise exception.MalformedRequestBody() from None
 
@@ -145,7 +145,7 @@ class Resource:
                    default_code: int) -> tuple[int, list[tuple[str, str]], bytes]:
         # Plain WSGI rather than a webob.Response: this runs for every
         # successful request, and the pieces are all known here.
-        body = b'' if resp_obj.obj is None else json.dumps(resp_obj.obj).encode('utf-8')
+        body = b'' if resp_obj.obj is None else json_codec.dumps(resp_obj.obj)
         headers = [('Content-Length', str(len(body)))]
         if body:
             headers.append(('Content-Type', JSON_CONTENT_TYPE))

@@ -7,7 +7,6 @@ Nova faults: clients parse each service's errors in its own format.
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from collections.abc import Callable
 from collections.abc import Iterable
@@ -16,6 +15,7 @@ from typing import Any
 import webob
 
 from nova_api import deploy
+from nova_api.api import json_codec
 from nova_api.api import links
 from nova_api.identity import views
 from nova_api.middleware import auth
@@ -83,7 +83,7 @@ class IdentityApp:
         response = webob.Response(status=code, headerlist=list(headers.items()))
         if body is not None:
             response.content_type = 'application/json'
-            response.body = json.dumps(body).encode('utf-8')
+            response.body = json_codec.dumps(body)
         return response(environ, start_response)
 
     def _route(self, req: webob.Request) -> tuple[Callable, dict[str, str]]:
@@ -128,7 +128,7 @@ class IdentityApp:
     def issue_token(self, req: webob.Request) -> tuple[int, Any, dict]:
         """201 with the token in X-Subject-Token; any password is accepted."""
         try:
-            body = json.loads(req.body or b'null')
+            body = json_codec.loads(req.body or b'null')
         except ValueError:
             raise _bad_request('Expecting to find valid JSON in request body.') from None
         auth_request = body.get('auth') if isinstance(body, dict) else None
@@ -216,8 +216,8 @@ class _NotServed:
     """``/identity`` under ``auth_strategy = keystone``: the real Keystone is elsewhere."""
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        body = json.dumps(views.error(404, 'The development identity service is only served '
-                                           'with [api] auth_strategy = noauth2.')).encode('utf-8')
+        body = json_codec.dumps(views.error(404, 'The development identity service is only '
+                                                 'served with [api] auth_strategy = noauth2.'))
         start_response('404 Not Found', [('Content-Type', 'application/json'),
                                          ('Content-Length', str(len(body)))])
         return [body]

@@ -92,6 +92,10 @@ class PlainLineHandler(std_logging.Handler):
     formatted once a second, and a watched log file is checked for rotation
     then too (logrotate's move is noticed within a second; the lines of that
     second land in the renamed file, none is lost).
+
+    Each line is flushed at once, unless the server batches flushes
+    (:func:`flush_in_batches`): then the lines of the requests served in one
+    turn of its loop go out in one write.
     """
 
     def __init__(self, target: std_logging.StreamHandler, datefmt: str | None):
@@ -101,6 +105,9 @@ class PlainLineHandler(std_logging.Handler):
         self._watched = isinstance(target, log_handlers.WatchedFileHandler)
         self._second = -1
         self._date = ''
+        #: Runs a flush once the current batch of requests is done; None: every line.
+        self.flush_later: Callable[[Callable[[], None]], object] | None = None
+        self._flush_pending = False
 
     def createLock(self) -> None:  # noqa: N802 - logging's name
         # A worker's green threads cannot interleave one blocking write, and
@@ -119,12 +126,24 @@ class PlainLineHandler(std_logging.Handler):
             stream = self.target.stream
             stream.write('%s.%03d %d %s %s %s\n' % (self._date, (now - second) * 1000, os.getpid(),
                                                     level, ACCESS_LOGGER, line))
-            stream.flush()
+            if self.flush_later is None:
+                stream.flush()
+            elif not self._flush_pending:
+                self._flush_pending = True
+                self.flush_later(self.flush)
         except Exception:  # noqa: BLE001 - logging must not break the request
             self.handleError(std_logging.makeLogRecord({'msg': line, 'name': ACCESS_LOGGER}))
 
     def emit(self, record: std_logging.LogRecord) -> None:
         self.write(record.getMessage(), record.created, record.levelname)
+
+    def flush(self) -> None:
+        self._flush_pending = False
+        try:
+            if self.target.stream is not None:
+                self.target.stream.flush()
+        except Exception:  # noqa: BLE001 - as logging's own handlers do
+            self.handleError(std_logging.makeLogRecord({'msg': 'flush', 'name': ACCESS_LOGGER}))
 
 
 def install_plain_handler(conf) -> bool:
@@ -144,6 +163,26 @@ def install_plain_handler(conf) -> bool:
     logger.handlers = [PlainLineHandler(t, conf.log_date_format) for t in targets]
     logger.propagate = False
     return True
+
+
+def flush_in_batches(flush_later: Callable[[Callable[[], None]], object]) -> None:
+    """Let the access log flush once per batch of requests rather than once per line.
+
+    The server calls this with ``flush_later(flush)``, which must run
+    ``flush`` as soon as the requests it is serving now are done: under
+    eventlet, at the hub's next turn. A flush is a system call; under load one
+    turn serves many requests. A worker killed outright loses the lines of
+    that one turn at most.
+    """
+    for handler in std_logging.getLogger(ACCESS_LOGGER).handlers:
+        if isinstance(handler, PlainLineHandler):
+            handler.flush_later = flush_later
+
+
+def flush() -> None:
+    """Write out the access lines of the current batch (a worker about to exit)."""
+    for handler in std_logging.getLogger(ACCESS_LOGGER).handlers:
+        handler.flush()
 
 
 def plain_handlers() -> tuple[PlainLineHandler, ...]:

@@ -25,6 +25,7 @@ from oslo_config import cfg
 from oslo_log import log as logging
 
 from nova_api import deploy
+from nova_api.middleware import request_log
 from nova_api.service import client_timeout
 from nova_api.service import sockets
 
@@ -92,6 +93,8 @@ def run(conf: cfg.ConfigOpts, slot: int, sock: socket.socket, link: ParentLink,
         LOG.error('Worker %d (slot %d) could not load the application: %s', pid, slot, exc,
                   exc_info=conf.debug)
         return EXIT_START_FAILED
+    hub = eventlet.hubs.get_hub()
+    request_log.flush_in_batches(lambda flush: hub.schedule_call_global(0, flush))
     server = Server(conf.wsgi, sock, app, ssl_context)
     server.start(lambda: _set(stop, 'its server stopped'))
     LOG.info('Worker %d (slot %d) serving on %s', pid, slot, server.address)
@@ -107,6 +110,7 @@ def run(conf: cfg.ConfigOpts, slot: int, sock: socket.socket, link: ParentLink,
                     'graceful_shutdown_timeout (%ds); exiting anyway',
                     pid, slot, server.connections(), timeout)
     LOG.info('Worker %d (slot %d) exiting', pid, slot)
+    request_log.flush()
     return 0
 
 

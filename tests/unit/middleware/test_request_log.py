@@ -146,3 +146,25 @@ def test_install_plain_handler_only_over_plain_streams_and_files(make_conf, acce
             if handler not in saved:
                 handler.close()
         root.handlers = saved
+
+
+def test_batched_flushes_write_the_lines_of_a_batch_together(tmp_path, access_logger):
+    path = tmp_path / 'nova-api.log'
+    handler = request_log.PlainLineHandler(logging.FileHandler(path), None)
+    access_logger.handlers = [handler]
+    scheduled = []
+    request_log.flush_in_batches(scheduled.append)
+
+    handler.write('first')
+    handler.write('second')
+    assert path.read_text() == ''  # still in the stream's buffer
+    assert scheduled == [handler.flush]  # one flush for the batch
+
+    scheduled.pop()()
+    assert [LAYOUT.match(line).group(3) for line in path.read_text().splitlines()] == \
+        ['first', 'second']
+    handler.write('next batch')
+    assert len(scheduled) == 1
+    request_log.flush()  # a worker about to exit
+    assert path.read_text().splitlines()[-1].endswith(' next batch')
+    handler.target.close()

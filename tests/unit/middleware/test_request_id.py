@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 import webob
 
@@ -9,6 +11,7 @@ from nova_api import context
 from nova_api.api import controller
 from nova_api.api import validation
 from nova_api.api.router import APIRouter
+from nova_api.middleware import request_id
 from nova_api.middleware.request_id import RequestId
 
 INBOUND = 'req-4a3d2c1b-0000-4000-8000-123456789abc'
@@ -77,3 +80,14 @@ def test_filter_sets_the_id_in_the_environ_and_on_the_response(conf):
     assert response.headers['x-openstack-request-id'] == request_id
     assert response.headers['x-compute-request-id'] == request_id
     assert context.ENV_GLOBAL_REQUEST_ID not in seen
+
+
+def test_new_ids_are_random_version_4_uuids_in_the_req_form():
+    ids = {request_id.new_request_id() for _ in range(2000)}
+    assert len(ids) == 2000
+    for new in ids:
+        assert request_id.ID_FORMAT.fullmatch(new)
+        parsed = uuid.UUID(new[len('req-'):])
+        assert (parsed.version, parsed.variant) == (4, uuid.RFC_4122)
+    # Every variant digit occurs: the two random bits below the fixed ones are used.
+    assert {new[len('req-') + 19] for new in ids} == set('89ab')

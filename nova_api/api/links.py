@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import urllib.parse
-
 ENV_ROOT_SCRIPT_NAME = 'nova.api.root_script_name'
 
 
@@ -26,10 +24,11 @@ def project_segment(req) -> str:
     """
     ctx = req.context
     project_id = getattr(ctx, 'project_id', None)
-    return project_id if project_id and project_id in req.path_info else ''
+    return project_id if project_id and req.path_info.startswith('/%s/' % project_id) else ''
 
 
-def _join(*parts: str) -> str:
+def join(*parts: str) -> str:
+    """Join URL parts with single slashes, skipping empty ones."""
     return '/'.join(part.strip('/') for part in parts if part)
 
 
@@ -37,14 +36,6 @@ def resource_links(req, collection: str, identifier: str) -> list[dict]:
     """A resource's ``self`` (versioned) and ``bookmark`` (unversioned) links."""
     project = project_segment(req)
     return [
-        {'rel': 'self', 'href': _join(req.application_url, project, collection, identifier)},
-        {'rel': 'bookmark', 'href': _join(root_url(req), project, collection, identifier)},
+        {'rel': 'self', 'href': join(req.application_url, project, collection, identifier)},
+        {'rel': 'bookmark', 'href': join(root_url(req), project, collection, identifier)},
     ]
-
-
-def next_link(req, collection: str, marker: str) -> dict:
-    """The ``next`` link of a full page: the same query, continuing after ``marker``."""
-    params = dict(sorted(req.params.items()))
-    params['marker'] = marker
-    url = _join(req.application_url, project_segment(req), collection)
-    return {'rel': 'next', 'href': '%s?%s' % (url, urllib.parse.urlencode(params))}

@@ -64,15 +64,13 @@ def _parse_minimum(params: Mapping[str, str], name: str) -> int | None:
 class FlavorAPI(base.ResourceAPI):
     """List, show, create, describe and delete flavors."""
 
-    def list_filters(self, ctx: nova_context.RequestContext,
-                     params: Mapping[str, str]) -> flavor_objects.ListFilters:
+    def list_filters(self, ctx: nova_context.RequestContext, params: Mapping[str, str],
+                     limit: int, marker: str | None) -> flavor_objects.ListFilters:
         """Nova's reading of the list's query (one value per parameter, the last one given).
 
         Only admins choose with ``is_public``; everyone else sees enabled
         public flavors and the private ones shared with their project.
         """
-        max_limit = self.conf.api.max_limit
-        limit = min(int(params['limit']), max_limit) if 'limit' in params else max_limit
         if ctx.is_admin:
             is_public, disabled = _parse_is_public(params.get('is_public')), None
         else:
@@ -83,7 +81,7 @@ class FlavorAPI(base.ResourceAPI):
             min_root_gb=_parse_minimum(params, 'minDisk'),
             sort_key=params.get('sort_key') or 'flavorid',
             sort_dir=params.get('sort_dir') or 'asc',
-            limit=limit, marker=params.get('marker'))
+            limit=limit, marker=marker)
 
     def list(self, ctx: nova_context.RequestContext,
              filters: flavor_objects.ListFilters) -> list[Flavor]:

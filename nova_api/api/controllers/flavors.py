@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nova_api.api import controller
 from nova_api.api import microversion
+from nova_api.api import pagination
 from nova_api.api import validation
 from nova_api.api.schemas import flavors as schemas
 from nova_api.api.views import flavors as views
@@ -22,7 +23,9 @@ class FlavorsController(controller.Controller):
 
     def _list(self, req):
         # One value per parameter, the last one given, as Nova reads them.
-        filters = self.compute.flavors.list_filters(req.context, dict(req.GET.items()))
+        params = dict(req.GET.items())
+        limit, marker = pagination.limit_and_marker(params, self.compute.conf.api.max_limit)
+        filters = self.compute.flavors.list_filters(req.context, params, limit, marker)
         return self.compute.flavors.list(req.context, filters), filters.limit
 
     @validation.query_schema(schemas.index_query, '2.1', '2.74')

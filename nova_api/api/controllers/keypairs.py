@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from nova_api.api import controller
 from nova_api.api import microversion
+from nova_api.api import pagination
 from nova_api.api import validation
 from nova_api.api.schemas import keypairs as schemas
 from nova_api.api.views import keypairs as views
@@ -28,13 +29,10 @@ def _requested_user(req, default: str) -> str:
 
 
 def _page(req, max_limit: int) -> tuple[int | None, str | None]:
-    """(limit, marker) from 2.35, as Nova reads them: the last value of each, limit capped."""
+    """(limit, marker) from 2.35; before it, every keypair at once."""
     if not microversion.allows_keypair_pagination(req):
         return None, None
-    limit = max_limit
-    if 'limit' in req.GET:
-        limit = min(int(req.GET['limit']), max_limit)
-    return limit, req.GET.get('marker')
+    return pagination.limit_and_marker(dict(req.GET.items()), max_limit)
 
 
 class KeypairController(controller.Controller):

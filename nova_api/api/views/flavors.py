@@ -7,6 +7,7 @@ from typing import Any
 
 from nova_api.api import links
 from nova_api.api import microversion
+from nova_api.api import pagination
 
 COLLECTION = 'flavors'
 
@@ -54,9 +55,10 @@ def show(req, flavor: Any, include_extra_specs: bool = False) -> dict:
 def _page(req, items: list[dict], flavors: Sequence[Any], page_size: int | None,
           collection: str) -> dict:
     body: dict = {'flavors': items}
-    # A full page may have more behind it: say where it continues.
-    if page_size and len(flavors) == page_size:
-        body['flavors_links'] = [links.next_link(req, collection, flavors[-1].flavorid)]
+    next_links = pagination.next_links(req, collection, flavors, page_size,
+                                       lambda flavor: flavor.flavorid)
+    if next_links:
+        body['flavors_links'] = next_links
     return body
 
 

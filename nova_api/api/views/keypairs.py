@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime
-import urllib.parse
 from collections.abc import Sequence
 from typing import Any
 
 from nova_api.api import microversion
+from nova_api.api import pagination
 
 COLLECTION = 'os-keypairs'
 
@@ -56,18 +56,9 @@ def detail(req, keypair: Any) -> dict:
 def index(req, keypairs: Sequence[Any], limit: int | None = None) -> dict:
     """``GET /os-keypairs``: ``{"keypairs": [{"keypair": {...}}]}``, with a next link on a full page."""
     body: dict[str, Any] = {'keypairs': [{'keypair': _summary(req, kp)} for kp in keypairs]}
-    if microversion.allows_keypair_pagination(req) and limit and len(keypairs) == limit:
-        body['keypairs_links'] = [{'rel': 'next', 'href': _next_href(req, keypairs[-1].name)}]
+    next_links = pagination.next_links(req, COLLECTION, keypairs, limit, lambda kp: kp.name) \
+        if microversion.allows_keypair_pagination(req) else None
+    if next_links:
+        body['keypairs_links'] = next_links
     return body
 
-
-def _next_href(req, marker: str) -> str:
-    """The same query, sorted as Nova sorts it, with ``marker`` set to the page's last name."""
-    params = dict(req.GET.items())
-    params['marker'] = marker
-    ctx = req.context
-    # The project appears in the link only when the caller put it in the URL.
-    project = ctx.project_id if ctx is not None and ctx.project_id and \
-        req.path_info.startswith('/%s/' % ctx.project_id) else ''
-    base = '/'.join(part for part in (req.application_url, project, COLLECTION) if part)
-    return '%s?%s' % (base, urllib.parse.urlencode(sorted(params.items())))

@@ -63,7 +63,7 @@ def test_a_full_page_links_to_the_next_one():
     body = views.detail(req, [FLAVOR], page_size=1)
     assert body['flavors_links'] == [{
         'rel': 'next',
-        'href': 'http://localhost/v2.1/%s/flavors/detail?limit=1&minRam=5&marker=7' % PROJECT,
+        'href': 'http://localhost/v2.1/%s/flavors/detail?limit=1&marker=7&minRam=5' % PROJECT,
     }]
     assert 'flavors_links' not in views.index(req, [FLAVOR], page_size=2)
 

@@ -43,7 +43,14 @@ class Spec:
         return regex.split(':', 1)[0] if ':' in regex else None
 
     def validate(self, name: str, value: str) -> None:
-        """Raise Nova's ValidationError (400) when ``value`` is not one this spec takes."""
+        """Raise Nova's ValidationError (400) when ``value`` is not one this spec takes.
+
+        ``name`` must match the spec's name with its parameters filled in: the
+        registry finds a spec by its literal name too (``hw:numa_cpus.{num}``),
+        and Nova refuses that name rather than checking its value.
+        """
+        if not re.fullmatch(self.name_regex, name):
+            _fail("expected a name of format '%s' but got '%s'." % (self.name, name))
         if self.value is int:
             self._check_int(value)
         elif self.value is bool:

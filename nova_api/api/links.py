@@ -12,7 +12,9 @@ def root_url(req) -> str:
     the path to the version app; without it, the request's own script name is
     the root.
     """
-    script_name = req.environ.get(ENV_ROOT_SCRIPT_NAME, req.script_name)
+    script_name = req.environ.get(ENV_ROOT_SCRIPT_NAME)
+    if script_name is None:
+        script_name = req.script_name
     return req.host_url + script_name.rstrip('/')
 
 

@@ -17,6 +17,7 @@ are rendered by :mod:`nova_api.api.faults`, the single translation point.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import http
 import inspect
@@ -36,6 +37,30 @@ from nova_api.api.request import Request
 ROUTING_ARGS = 'wsgiorg.routing_args'
 ACTION_DISPATCH = 'action'
 _BODY_METHODS = frozenset(('POST', 'PUT', 'PATCH'))
+#: Routing arguments that are not the method's: routes' own, and the project
+#: id, which is checked against the caller's instead.
+_NOT_METHOD_ARGS = frozenset(('action', 'controller', 'format', 'project_id'))
+
+
+@dataclasses.dataclass(frozen=True)
+class Target:
+    """A controller method and what its annotations say, read once rather than per request."""
+
+    method: Callable
+    takes_body: bool
+    query_schema: bool
+    body_schema: bool
+    code: int
+    extensions: tuple[Callable, ...]
+
+    @classmethod
+    def of(cls, method: Callable, extensions: Iterable[Callable] = ()) -> Target:
+        return cls(method=method,
+                   takes_body='body' in inspect.signature(method).parameters,
+                   query_schema=validation.has_query_schema(method),
+                   body_schema=validation.has_body_schema(method),
+                   code=getattr(method, 'wsgi_code', 200),
+                   extensions=tuple(extensions))
 
 
 class Resource:
@@ -56,7 +81,7 @@ class Resource:
                 self.actions[name] = handler
             for method_name, handler in extension.wsgi_extensions:
                 self.post_processors.setdefault(method_name, []).append(handler)
-        self._takes_body: dict[Callable, bool] = {}
+        self._targets: dict[str, Target] = {}
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         req = Request(environ)
@@ -77,32 +102,39 @@ class Resource:
     # -- the steps -----------------------------------------------------------
 
     def _process(self, req: Request) -> tuple[int, list[tuple[str, str]], bytes]:
-        args = dict(req.environ.get(ROUTING_ARGS, ((), {}))[1])
-        action = args.pop('action')
-        args.pop('controller', None)
-        args.pop('format', None)
-        self._check_project_id(req, args.pop('project_id', None))
+        routing = req.environ.get(ROUTING_ARGS, ((), {}))[1]
+        args = {name: value for name, value in routing.items() if name not in _NOT_METHOD_ARGS}
+        self._check_project_id(req, routing.get('project_id'))
 
+        action = routing['action']
         if action == ACTION_DISPATCH:
             body = self._read_body(req)
-            method, body = self._action_method(body)
+            target = self._action_target(body)
         else:
-            method = getattr(self.controller, action)
-            body = self._read_body(req) if self._method_takes_body(req, method) else None
+            target = self._targets.get(action) or self._target(action)
+            body = self._read_body(req) if target.takes_body and req.method in _BODY_METHODS \
+                else None
 
         # Any method may declare a query schema (DELETE /os-keypairs/{name}?user_id=...).
-        if req.environ.get('QUERY_STRING') and validation.has_query_schema(method):
-            validation.validate_query(method, req.api_version, req.GET.dict_of_lists())
-        if body is not None or validation.has_body_schema(method):
-            validation.validate_body(method, req.api_version, body)
+        if target.query_schema and req.environ.get('QUERY_STRING'):
+            validation.validate_query(target.method, req.api_version, req.GET.dict_of_lists())
+        if body is not None or target.body_schema:
+            validation.validate_body(target.method, req.api_version, body)
             args['body'] = body
 
-        result = method(req, **args)
+        result = target.method(req, **args)
+        if not target.extensions and not isinstance(result, api_controller.ResponseObject):
+            return self._serialize(result, None, {}, target.code)
         resp_obj = result if isinstance(result, api_controller.ResponseObject) \
             else api_controller.ResponseObject(result)
-        for extend in self.post_processors.get(action, ()):
+        for extend in target.extensions:
             extend(req, resp_obj, **args)
-        return self._serialize(resp_obj, getattr(method, 'wsgi_code', 200))
+        return self._serialize(resp_obj.obj, resp_obj.code, resp_obj.headers, target.code)
+
+    def _target(self, action: str) -> Target:
+        target = Target.of(getattr(self.controller, action), self.post_processors.get(action, ()))
+        self._targets[action] = target
+        return target
 
     @staticmethod
     def _check_project_id(req: Request, project_id: str | None) -> None:
@@ -110,15 +142,6 @@ class Resource:
         if project_id and ctx is not None and project_id != ctx.project_id:
             raise exception.ProjectIdMismatch(
                 project_id=project_id, context_project_id=ctx.project_id)
-
-    def _method_takes_body(self, req: Request, method: Callable) -> bool:
-        if req.method not in _BODY_METHODS:
-            return False
-        takes = self._takes_body.get(method)
-        if takes is None:
-            takes = 'body' in inspect.signature(method).parameters
-            self._takes_body[method] = takes
-        return takes
 
     @staticmethod
     def _read_body(req: Request) -> Any:
@@ -131,26 +154,33 @@ class Resource:
         except (ValueError, RecursionError):  # RecursionError: nested too deep to parse
             raise exception.MalformedRequestBody() from None
 
-    def _action_method(self, body: Any) -> tuple[Callable, Any]:
+    def _action_target(self, body: Any) -> Target:
         if not isinstance(body, dict) or len(body) != 1:
             raise exception.MalformedRequestBody()
         name = next(iter(body))
-        try:
-            return self.actions[name], body
-        except KeyError:
-            raise exception.ActionNotFound(action=name) from None
+        target = self._targets.get(ACTION_DISPATCH + ':' + name)
+        if target is None:
+            try:
+                target = Target.of(self.actions[name])
+            except KeyError:
+                raise exception.ActionNotFound(action=name) from None
+            self._targets[ACTION_DISPATCH + ':' + name] = target
+        return target
 
     @staticmethod
-    def _serialize(resp_obj: api_controller.ResponseObject,
+    def _serialize(document: Any, code: int | None, headers: dict[str, str],
                    default_code: int) -> tuple[int, list[tuple[str, str]], bytes]:
         # Plain WSGI rather than a webob.Response: this runs for every
         # successful request, and the pieces are all known here.
-        body = b'' if resp_obj.obj is None else json_codec.dumps(resp_obj.obj)
-        headers = [('Content-Length', str(len(body)))]
-        if body:
-            headers.append(('Content-Type', JSON_CONTENT_TYPE))
-        headers.extend((name, str(value)) for name, value in resp_obj.headers.items())
-        return resp_obj.code or default_code, headers, body
+        if document is None:
+            header_list = [('Content-Length', '0')]
+            body = b''
+        else:
+            body = json_codec.dumps(document)
+            header_list = [('Content-Length', str(len(body))), ('Content-Type', JSON_CONTENT_TYPE)]
+        for name, value in headers.items():
+            header_list.append((name, str(value)))
+        return code or default_code, header_list, body
 
 
 JSON_CONTENT_TYPE = 'application/json; charset=utf-8'

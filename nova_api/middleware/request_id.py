@@ -38,8 +38,8 @@ class RequestId(base.Middleware):
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         request_id = new_request_id()
         environ[nova_context.ENV_REQUEST_ID] = request_id
-        inbound = environ.get(INBOUND_ENVIRON_KEY, '')
-        if ID_FORMAT.fullmatch(inbound):
+        inbound = environ.get(INBOUND_ENVIRON_KEY)
+        if inbound and ID_FORMAT.fullmatch(inbound):
             environ[nova_context.ENV_GLOBAL_REQUEST_ID] = inbound
 
         def start_with_id(status: str, headers: list, exc_info=None):

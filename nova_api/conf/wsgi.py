@@ -57,8 +57,11 @@ are sent in headers.
         'client_socket_timeout',
         default=900,
         min=0,
-        help='Seconds a client connection may sit idle before it is closed. '
-             '0 means wait forever.'),
+        help='Seconds a read or write on a client connection may wait (an idle '
+             'keep-alive connection, a client that stops sending or reading) before '
+             'the connection is closed. Waits are checked a tenth of this apart (at '
+             'most every 5 s), so closing may come up to two checks later; time spent '
+             'in the application does not count. 0 means wait forever.'),
     cfg.IntOpt(
         'tcp_keepidle',
         default=600,

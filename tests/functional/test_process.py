@@ -282,6 +282,20 @@ def test_daemon_mode_detaches_and_serves(daemon_factory):
     assert not daemon.pid_file.exists()
 
 
+def test_client_socket_timeout_closes_idle_connections(daemon_factory):
+    daemon = daemon_factory(options={'wsgi': {'client_socket_timeout': 1}})
+    host, port = daemon.url.split('://')[1].split(':')
+    with socket.create_connection((host, int(port)), timeout=10) as client:
+        client.sendall(b'GET /v2.1/ HTTP/1.1\r\nHost: x\r\n\r\n')
+        response = b''
+        while not response.endswith(b'}}'):
+            response += client.recv(4096)
+        assert response.startswith(b'HTTP/1.1 200 OK')
+        idle_since = time.monotonic()
+        assert client.recv(100) == b''  # closed by the worker, not by us
+        assert 1 <= time.monotonic() - idle_since < 5
+
+
 @pytest.mark.skipif(not shutil.which('openssl'), reason='needs the openssl command')
 def test_serves_https(daemon_factory, tmp_path):
     cert, key = tmp_path / 'cert.pem', tmp_path / 'key.pem'

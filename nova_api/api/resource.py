@@ -123,10 +123,12 @@ class Resource:
             args['body'] = body
 
         result = target.method(req, **args)
-        if not target.extensions and not isinstance(result, api_controller.ResponseObject):
+        if isinstance(result, api_controller.ResponseObject):
+            resp_obj = result
+        elif not target.extensions:
             return self._serialize(result, None, {}, target.code)
-        resp_obj = result if isinstance(result, api_controller.ResponseObject) \
-            else api_controller.ResponseObject(result)
+        else:
+            resp_obj = api_controller.ResponseObject(result)
         for extend in target.extensions:
             extend(req, resp_obj, **args)
         return self._serialize(resp_obj.obj, resp_obj.code, resp_obj.headers, target.code)
@@ -158,13 +160,14 @@ class Resource:
         if not isinstance(body, dict) or len(body) != 1:
             raise exception.MalformedRequestBody()
         name = next(iter(body))
-        target = self._targets.get(ACTION_DISPATCH + ':' + name)
+        key = ACTION_DISPATCH + ':' + name  # beside the routed methods' names
+        target = self._targets.get(key)
         if target is None:
             try:
                 target = Target.of(self.actions[name])
             except KeyError:
                 raise exception.ActionNotFound(action=name) from None
-            self._targets[ACTION_DISPATCH + ':' + name] = target
+            self._targets[key] = target
         return target
 
     @staticmethod

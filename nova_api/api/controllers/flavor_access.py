@@ -14,7 +14,6 @@ from nova_api.policies import flavor_access as policies
 class FlavorAccessController(controller.Controller):
     """The projects a private flavor is shared with."""
 
-
     @validation.query_schema(schemas.index_query)
     @controller.expected_errors(404)
     def index(self, req, flavor_id: str):
@@ -27,7 +26,6 @@ class FlavorAccessController(controller.Controller):
 
 class FlavorActionController(controller.Controller):
     """``POST /flavors/{id}/action``: share a flavor with a project, or stop sharing it."""
-
 
     @controller.action('addTenantAccess')
     @validation.schema(schemas.add_tenant_access)

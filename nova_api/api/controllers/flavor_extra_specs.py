@@ -13,7 +13,6 @@ from nova_api.policies import flavor_extra_specs as policies
 class FlavorExtraSpecsController(controller.Controller):
     """Read (project readers) and write (admins) the extra specs of a flavor."""
 
-
     @validation.query_schema(schemas.index_query)
     @controller.expected_errors(404)
     def index(self, req, flavor_id: str):

@@ -28,7 +28,6 @@ _CREATE_FIELDS = {
 class FlavorManageController(controller.Controller):
     """Create, describe and delete flavors."""
 
-
     @validation.schema(schemas.create, '2.1', '2.54')
     @validation.schema(schemas.create_v2_55, '2.55')
     @controller.expected_errors(400, 409)

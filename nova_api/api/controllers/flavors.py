@@ -20,7 +20,6 @@ def include_extra_specs(req, policy) -> bool:
 class FlavorsController(controller.Controller):
     """Read flavors: the public ones, and the private ones shared with the caller's project."""
 
-
     def _list(self, req):
         # One value per parameter, the last one given, as Nova reads them.
         params = dict(req.GET.items())

@@ -56,8 +56,8 @@ def detail(req, keypair: Any) -> dict:
 def index(req, keypairs: Sequence[Any], limit: int | None = None) -> dict:
     """``GET /os-keypairs``: ``{"keypairs": [{"keypair": {...}}]}``, with a next link on a full page."""
     body: dict[str, Any] = {'keypairs': [{'keypair': _summary(req, kp)} for kp in keypairs]}
-    next_links = pagination.next_links(req, COLLECTION, keypairs, limit, lambda kp: kp.name) \
-        if microversion.allows_keypair_pagination(req) else None
+    # limit is None before 2.35, which pages nothing.
+    next_links = pagination.next_links(req, COLLECTION, keypairs, limit, lambda kp: kp.name)
     if next_links:
         body['keypairs_links'] = next_links
     return body

@@ -43,6 +43,13 @@ The most items a collection (flavors, ...) returns in one response, as in
 Nova. A larger ``limit`` is cut down to this; a full page carries a
 ``next`` link for the rest.
 """),
+    cfg.BoolOpt(
+        'enable_instance_password',
+        default=True,
+        help="""
+Whether ``POST /servers`` (and the actions that set one) return the server's
+administrator password, ``adminPass``, as Nova does by default.
+"""),
 ]
 
 

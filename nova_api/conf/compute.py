@@ -1,4 +1,4 @@
-"""The compute hosts the simulated driver runs, and their availability zones."""
+"""The compute hosts the simulated driver runs, their availability zones, and what servers get from them."""
 
 from __future__ import annotations
 
@@ -45,6 +45,25 @@ Example: ``compute_hosts = cmp1, cmp2:az1, cmp3:az2``.
         help="""
 The availability zone of the control services. Only administrators see it
 (``/os-availability-zone/detail``); servers cannot be placed in it.
+"""),
+    cfg.IntOpt(
+        'reclaim_instance_interval',
+        default=0,
+        min=0,
+        help="""
+Seconds a deleted server is kept before it is reclaimed, as in Nova. With 0
+(the default) ``DELETE /servers/{id}`` deletes at once; otherwise the server
+is ``SOFT_DELETED`` first (it can be restored with the ``restore`` action, or
+deleted at once with ``forceDelete``) and reclaimed after this many seconds.
+"""),
+    cfg.StrOpt(
+        'fixed_range',
+        default='10.0.0.0/16',
+        help="""
+The address range of the ``private`` network from which servers booted with
+``networks: auto`` (or no ``networks`` before 2.37) get a fixed IPv4
+address, one per live server. These addresses are only data: nothing is
+reachable at them.
 """),
 ]
 

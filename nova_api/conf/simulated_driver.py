@@ -1,0 +1,52 @@
+"""[simulated_driver] options: how long the simulated hypervisor takes, and what it fails on purpose."""
+
+import copy
+
+from oslo_config import cfg
+
+GROUP = 'simulated_driver'
+
+simulated_driver_group = cfg.OptGroup(GROUP, title='Simulated compute driver', help="""
+The simulated hypervisor behind every compute host of ``compute_hosts``. It
+moves servers through Nova's real vm_state, task_state and power_state
+sequences, taking the time configured here, and fails the operations named
+in ``fail_operations`` so that tooling can be tested against errors.
+""")
+
+#: The driver operations that can be delayed and made to fail.
+OPERATIONS = ('spawn', 'reboot', 'power_off', 'power_on', 'destroy')
+
+simulated_driver_opts = [
+    cfg.FloatOpt('build_seconds', default=1.0, min=0,
+                 help="""
+Seconds from an accepted ``POST /servers`` to ACTIVE, spread over Nova's
+build steps (scheduling, networking, block_device_mapping, spawning). A
+server's metadata ``nova_api:build_seconds`` overrides it for that server.
+"""),
+    cfg.FloatOpt('reboot_seconds', default=1.0, min=0,
+                 help='Seconds a reboot (soft or hard) takes, over its pending and started steps.'),
+    cfg.FloatOpt('power_off_seconds', default=0.5, min=0,
+                 help='Seconds a stop (``os-stop``) takes.'),
+    cfg.FloatOpt('power_on_seconds', default=0.5, min=0,
+                 help='Seconds a start (``os-start``) takes.'),
+    cfg.FloatOpt('delete_seconds', default=0.2, min=0,
+                 help='Seconds a delete takes, from ``deleting`` to gone.'),
+    cfg.ListOpt('fail_operations', default=[],
+                item_type=cfg.types.String(choices=OPERATIONS),
+                help="""
+Driver operations that always fail, for testing how tools handle errors:
+any of %s. A failed spawn or reboot puts the server in ERROR with a fault,
+as in Nova; a failed power change leaves the server as it was. A server's
+metadata ``nova_api:fail`` (for example ``nova_api:fail=spawn``) does the
+same for that server alone.
+""" % ', '.join(OPERATIONS)),
+]
+
+
+def register_opts(conf: cfg.ConfigOpts) -> None:
+    conf.register_group(copy.deepcopy(simulated_driver_group))
+    conf.register_opts(simulated_driver_opts, group=GROUP)
+
+
+def list_opts():
+    return [(simulated_driver_group, simulated_driver_opts)]

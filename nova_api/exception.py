@@ -245,3 +245,13 @@ class InvalidProjectId(Invalid):
 
 class InvalidUserId(Invalid):
     msg_fmt = 'User ID %(user_id)s is not a valid user.'
+
+
+# -- images ----------------------------------------------------------------------
+
+class ImageNotFound(NotFound):
+    msg_fmt = 'Image %(image_id)s could not be found.'
+
+
+class ImageNotActive(Invalid):
+    msg_fmt = 'Image %(image_id)s is not active.'

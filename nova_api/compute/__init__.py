@@ -15,6 +15,7 @@ from nova_api.compute import availability_zones
 from nova_api.compute import flavor_access
 from nova_api.compute import flavor_extra_specs
 from nova_api.compute import flavors
+from nova_api.compute import images
 from nova_api.compute import keypairs
 from nova_api.compute import limits
 from nova_api.compute import quota_sets
@@ -34,6 +35,7 @@ class Compute:
         self.flavor_extra_specs = flavor_extra_specs.FlavorExtraSpecsAPI(self)
         self.flavor_access = flavor_access.FlavorAccessAPI(self)
         self.keypairs = keypairs.KeypairAPI(self)
+        self.images = images.ImageAPI(self)
         self.quota_sets = quota_sets.QuotaSetsAPI(self)
         self.limits = limits.LimitsAPI(self)
         self.availability_zones = availability_zones.AvailabilityZonesAPI(self)

@@ -1,0 +1,240 @@
+"""Server reads: the record the views show, built set-based for a whole page at once.
+
+A page costs one query for the servers and one per related table (metadata,
+tags, addresses, faults, volumes) for all of them together, never a query
+per server, and rows become plain frozen records without an ORM object
+graph: the list of servers is the heaviest thing clients ask for.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Iterable
+from collections.abc import Mapping
+from collections.abc import Sequence
+from typing import Any
+
+import orjson
+import sqlalchemy as sa
+from sqlalchemy import orm
+
+from nova_api.db import models
+
+#: Nova's instance_name_template.
+INSTANCE_NAME_TEMPLATE = 'instance-%08x'
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Address:
+    """One address of a server on a network (``fixed``, or later ``floating``)."""
+
+    network: str
+    address: str
+    version: int
+    mac_address: str
+    type: str = 'fixed'
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Fault:
+    """The newest fault of a server: shown while it is in ERROR (details to admins only)."""
+
+    code: int
+    message: str
+    details: str | None
+    created_at: datetime.datetime
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Volume:
+    """A volume attached to a server (``os-extended-volumes:volumes_attached``)."""
+
+    id: str
+    delete_on_termination: bool
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Server:
+    """A server with everything the API shows of it.
+
+    ``flavor`` is the flavor it was built with (Nova's keys: flavorid, name,
+    vcpus, memory_mb, root_gb, ephemeral_gb, swap, extra_specs, ...);
+    ``image_properties`` the image's properties at boot.
+    """
+
+    id: int
+    uuid: str
+    project_id: str
+    user_id: str
+    name: str | None
+    description: str | None
+    hostname: str | None
+    reservation_id: str | None
+    launch_index: int | None
+    image_ref: str | None
+    image_properties: Mapping[str, Any]
+    flavor: Mapping[str, Any]
+    vm_state: str
+    task_state: str | None
+    power_state: int
+    host: str | None
+    node: str | None
+    availability_zone: str | None
+    pinned_availability_zone: str | None
+    scheduler_hints: Mapping[str, Any]
+    key_name: str | None
+    key_data: str | None
+    user_data: str | None
+    config_drive: str
+    access_ip_v4: str | None
+    access_ip_v6: str | None
+    auto_disk_config: bool
+    progress: int
+    locked_by: str | None
+    locked_reason: str | None
+    security_groups: tuple[str, ...]
+    trusted_certs: tuple[str, ...] | None
+    root_device_name: str | None
+    kernel_id: str
+    ramdisk_id: str
+    launched_at: datetime.datetime | None
+    terminated_at: datetime.datetime | None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None
+    deleted_at: datetime.datetime | None
+    deleted: bool
+    metadata: Mapping[str, str]
+    tags: tuple[str, ...]
+    addresses: tuple[Address, ...]
+    fault: Fault | None
+    volumes: tuple[Volume, ...]
+
+    @property
+    def instance_name(self) -> str:
+        return INSTANCE_NAME_TEMPLATE % self.id
+
+    @property
+    def locked(self) -> bool:
+        return self.locked_by is not None
+
+
+_I = models.Instance.__table__.c
+
+#: The instance columns a Server is read from, in the order ``_server`` reads them.
+COLUMNS = (
+    _I.id, _I.uuid, _I.project_id, _I.user_id, _I.display_name, _I.display_description,
+    _I.hostname, _I.reservation_id, _I.launch_index, _I.image_ref, _I.image_properties, _I.flavor,
+    _I.vm_state, _I.task_state, _I.power_state, _I.host, _I.node, _I.availability_zone,
+    _I.pinned_availability_zone, _I.scheduler_hints, _I.key_name, _I.key_data, _I.user_data,
+    _I.config_drive, _I.access_ip_v4, _I.access_ip_v6, _I.auto_disk_config, _I.progress,
+    _I.locked_by, _I.locked_reason, _I.security_groups, _I.trusted_certs, _I.root_device_name,
+    _I.kernel_id, _I.ramdisk_id, _I.launched_at, _I.terminated_at, _I.created_at, _I.updated_at,
+    _I.deleted_at, _I.deleted,
+)
+
+_EMPTY: Mapping[str, Any] = {}
+
+
+def _json(text: str | None, default: Any = _EMPTY) -> Any:
+    return default if not text else orjson.loads(text)
+
+
+@dataclasses.dataclass
+class _Related:
+    """What the other tables hold for a page of servers, by server uuid."""
+
+    metadata: dict[str, dict[str, str]]
+    tags: dict[str, list[str]]
+    addresses: dict[str, list[Address]]
+    faults: dict[str, Fault]
+    volumes: dict[str, list[Volume]]
+
+
+def _server(row: Sequence[Any], related: _Related) -> Server:
+    uuid = row[1]
+    trusted = _json(row[31], None)
+    return Server(
+        id=row[0], uuid=uuid, project_id=row[2], user_id=row[3], name=row[4], description=row[5],
+        hostname=row[6], reservation_id=row[7], launch_index=row[8], image_ref=row[9],
+        image_properties=_json(row[10]), flavor=_json(row[11]), vm_state=row[12],
+        task_state=row[13], power_state=row[14], host=row[15], node=row[16],
+        availability_zone=row[17], pinned_availability_zone=row[18],
+        scheduler_hints=_json(row[19]), key_name=row[20], key_data=row[21], user_data=row[22],
+        config_drive=row[23], access_ip_v4=row[24], access_ip_v6=row[25],
+        auto_disk_config=bool(row[26]), progress=row[27], locked_by=row[28],
+        locked_reason=row[29], security_groups=tuple(_json(row[30], ())),
+        trusted_certs=None if trusted is None else tuple(trusted), root_device_name=row[32],
+        kernel_id=row[33], ramdisk_id=row[34], launched_at=row[35], terminated_at=row[36],
+        created_at=row[37], updated_at=row[38], deleted_at=row[39], deleted=bool(row[40]),
+        metadata=related.metadata.get(uuid, _EMPTY), tags=tuple(related.tags.get(uuid, ())),
+        addresses=tuple(related.addresses.get(uuid, ())), fault=related.faults.get(uuid),
+        volumes=tuple(related.volumes.get(uuid, ())))
+
+
+def _related(session: orm.Session, uuids: list[str], error_uuids: Iterable[str]) -> _Related:
+    """Metadata, tags, addresses, volumes of ``uuids``; faults of ``error_uuids`` only."""
+    related = _Related({}, {}, {}, {}, {})
+    if not uuids:
+        return related
+    meta = models.InstanceMetadata.__table__.c
+    for uuid, key, value in session.execute(
+            sa.select(meta.instance_uuid, meta.key, meta.value).where(meta.instance_uuid.in_(uuids))):
+        related.metadata.setdefault(uuid, {})[key] = value
+    tag = models.Tag.__table__.c
+    for uuid, value in session.execute(
+            sa.select(tag.resource_id, tag.tag).where(tag.resource_id.in_(uuids)).order_by(tag.tag)):
+        related.tags.setdefault(uuid, []).append(value)
+    ip = models.FixedIP.__table__.c
+    for uuid, network, address, version, mac in session.execute(
+            sa.select(ip.instance_uuid, ip.network_name, ip.address, ip.version, ip.mac_address)
+            .where(ip.instance_uuid.in_(uuids)).order_by(ip.id)):
+        related.addresses.setdefault(uuid, []).append(Address(network, address, version, mac))
+    bdm = models.BlockDeviceMapping.__table__.c
+    for uuid, volume_id, delete in session.execute(
+            sa.select(bdm.instance_uuid, bdm.volume_id, bdm.delete_on_termination)
+            .where(bdm.instance_uuid.in_(uuids), bdm.volume_id.is_not(None)).order_by(bdm.id)):
+        related.volumes.setdefault(uuid, []).append(Volume(volume_id, bool(delete)))
+    error_uuids = list(error_uuids)
+    if error_uuids:
+        fault = models.InstanceFault.__table__.c
+        # Newest first: the first row seen for a server is the one shown.
+        for uuid, code, message, details, created in session.execute(
+                sa.select(fault.instance_uuid, fault.code, fault.message, fault.details,
+                          fault.created_at)
+                .where(fault.instance_uuid.in_(error_uuids))
+                .order_by(fault.created_at.desc(), fault.id.desc())):
+            related.faults.setdefault(uuid, Fault(code, message, details, created))
+    return related
+
+
+#: The vm_states in which a server shows its fault (Nova: status ERROR or DELETED).
+_FAULT_VM_STATES = frozenset(('error', 'deleted'))
+
+
+def build(session: orm.Session, rows: Sequence[Sequence[Any]]) -> list[Server]:
+    """Servers from instance rows selected with :data:`COLUMNS`, their related rows read at once."""
+    uuids = [row[1] for row in rows]
+    errors = [row[1] for row in rows if row[12] in _FAULT_VM_STATES or row[40]]
+    related = _related(session, uuids, errors)
+    return [_server(row, related) for row in rows]
+
+
+def get(session: orm.Session, uuid: str, project_id: str | None = None,
+        read_deleted: bool = False) -> Server | None:
+    """The server ``uuid``; only in ``project_id`` when given; deleted ones when ``read_deleted``."""
+    query = sa.select(*COLUMNS).where(_I.uuid == uuid)
+    if project_id is not None:
+        query = query.where(_I.project_id == project_id)
+    if not read_deleted:
+        query = query.where(_I.deleted.is_(False))
+    row = session.execute(query).first()
+    return None if row is None else build(session, [row])[0]
+
+
+def get_many(session: orm.Session, uuids: Sequence[str]) -> dict[str, Server]:
+    """The servers ``uuids`` that exist (deleted ones too), by uuid."""
+    if not uuids:
+        return {}
+    rows = session.execute(sa.select(*COLUMNS).where(_I.uuid.in_(list(uuids)))).all()
+    return {server.uuid: server for server in build(session, rows)}

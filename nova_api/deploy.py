@@ -3,8 +3,10 @@
 paste.deploy only passes strings to factories, so the configuration object is
 handed over through a short-lived binding: :func:`load_app` registers the
 ``ConfigOpts`` under a random key for the duration of the load and passes the
-key in ``global_conf``; every factory resolves it with :func:`conf_from`.
-Nothing of that outlives the call.
+key in ``global_conf``; every factory resolves it with :func:`conf_from`, and
+the process's compute layer with :func:`compute_from` (one ``Compute``, so
+one database engine, for every app of the pipeline and for the task runner
+that the worker runs beside it). Nothing of that outlives the call.
 """
 
 from __future__ import annotations
@@ -24,7 +26,17 @@ from nova_api.api import links
 WSGIApp = Callable[..., Any]
 
 _CONF_KEY = 'nova_api_conf_key'
-_LOADING: dict[str, cfg.ConfigOpts] = {}
+
+
+class _Binding:
+    """What one load_app call hands to the factories."""
+
+    def __init__(self, conf: cfg.ConfigOpts, compute: Any = None):
+        self.conf = conf
+        self.compute = compute
+
+
+_LOADING: dict[str, _Binding] = {}
 
 #: Where a relative api_paste_config is looked for after the config files' folders.
 FALLBACK_DIRS = ('.', 'etc', '/etc/nova')
@@ -57,24 +69,42 @@ def find_paste_config(conf: cfg.ConfigOpts) -> str:
         'Unable to find the paste.deploy file %r (looked in: %s)' % (name, ', '.join(candidates)))
 
 
-def load_app(conf: cfg.ConfigOpts, name: str = DEFAULT_APP_NAME) -> WSGIApp:
-    """Load the named application (the whole pipeline) for ``conf``."""
+def load_app(conf: cfg.ConfigOpts, name: str = DEFAULT_APP_NAME, compute: Any = None) -> WSGIApp:
+    """Load the named application (the whole pipeline) for ``conf``.
+
+    ``compute`` is the process's :class:`nova_api.compute.Compute`; without
+    one, the first factory that needs it builds it.
+    """
     path = find_paste_config(conf)
     key = uuid.uuid4().hex
-    _LOADING[key] = conf
+    _LOADING[key] = _Binding(conf, compute)
     try:
         return paste_deploy.loadapp('config:%s' % path, name=name, global_conf={_CONF_KEY: key})
     finally:
         del _LOADING[key]
 
 
-def conf_from(global_conf: dict[str, Any]) -> cfg.ConfigOpts:
-    """The ``ConfigOpts`` that the current :func:`load_app` call is building for."""
+def _binding(global_conf: dict[str, Any]) -> _Binding:
     try:
         return _LOADING[global_conf[_CONF_KEY]]
     except KeyError:
         raise RuntimeError('nova_api paste factories must be loaded through '
                            'nova_api.deploy.load_app()') from None
+
+
+def conf_from(global_conf: dict[str, Any]) -> cfg.ConfigOpts:
+    """The ``ConfigOpts`` that the current :func:`load_app` call is building for."""
+    return _binding(global_conf).conf
+
+
+def compute_from(global_conf: dict[str, Any]) -> Any:
+    """The process's compute layer for the current :func:`load_app` call, built once."""
+    binding = _binding(global_conf)
+    if binding.compute is None:
+        from nova_api import compute  # the layer below the pipeline: only when asked for
+
+        binding.compute = compute.Compute(binding.conf)
+    return binding.compute
 
 
 class URLMap:

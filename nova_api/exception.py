@@ -145,6 +145,18 @@ class MetadataLimitExceeded(OverQuota):
     msg_fmt = 'Maximum number of metadata items exceeds %(allowed)d'
 
 
+class OnsetFileLimitExceeded(OverQuota):
+    msg_fmt = 'Personality file limit exceeded'
+
+
+class OnsetFilePathLimitExceeded(OverQuota):
+    msg_fmt = 'Personality file path exceeds maximum %(allowed)s'
+
+
+class OnsetFileContentLimitExceeded(OverQuota):
+    msg_fmt = 'Personality file content exceeds maximum %(allowed)s'
+
+
 # -- input shared by several resources ------------------------------------------
 
 class InvalidInput(Invalid):
@@ -255,3 +267,136 @@ class ImageNotFound(NotFound):
 
 class ImageNotActive(Invalid):
     msg_fmt = 'Image %(image_id)s is not active.'
+
+
+# -- servers ---------------------------------------------------------------------
+
+class InstanceNotFound(NotFound):
+    msg_fmt = 'Instance %(instance_id)s could not be found.'
+
+
+class InstanceInvalidState(Conflict):
+    """The server is in a state the action cannot start from (Nova's API wording)."""
+
+    msg_fmt = "Cannot '%(action)s' instance %(instance_uuid)s while it is in %(attr)s %(state)s"
+
+
+class InstanceIsLocked(Conflict):
+    msg_fmt = 'Instance %(instance_uuid)s is locked'
+
+
+class InstanceNotReady(Conflict):
+    msg_fmt = 'Instance %(instance_id)s is not ready'
+
+
+class InvalidServerState(Conflict):
+    """A change Nova refuses with a 409 and a message of its own."""
+
+    msg_fmt = '%(reason)s'
+
+
+class InvalidRequest(Invalid):
+    msg_fmt = 'The request is invalid.'
+
+
+class InvalidServerRequest(Invalid):
+    """A create/update request that Nova refuses with a message of its own."""
+
+    msg_fmt = '%(reason)s'
+
+
+class ServerMarkerNotFound(Invalid):
+    msg_fmt = 'marker [%(marker)s] not found'
+
+
+class InvalidSortKey(Invalid):
+    msg_fmt = 'Sort key supplied was not valid.'
+
+
+class InvalidServerFilter(Invalid):
+    msg_fmt = 'Invalid filter field: %(name)s.'
+
+
+class InvalidBDM(Invalid):
+    msg_fmt = 'Block Device Mapping is Invalid.'
+
+
+class InvalidBDMFormat(InvalidBDM):
+    msg_fmt = 'Block Device Mapping is Invalid: %(details)s'
+
+
+class InvalidBDMBootSequence(InvalidBDM):
+    msg_fmt = ('Block Device Mapping is Invalid: Boot sequence for the instance and image/block '
+               'device mapping combination is not valid.')
+
+
+class InvalidBDMImage(InvalidBDM):
+    msg_fmt = 'Block Device Mapping is Invalid: failed to get image %(id)s.'
+
+
+class FlavorMemoryTooSmall(Invalid):
+    msg_fmt = "Flavor's memory is too small for requested image."
+
+
+class FlavorDiskSmallerThanImage(Invalid):
+    msg_fmt = ("Flavor's disk is too small for requested image. Flavor disk is %(flavor_size)i "
+               "bytes, image is %(image_size)i bytes.")
+
+
+class FlavorDiskSmallerThanMinDisk(Invalid):
+    msg_fmt = ("Flavor's disk is smaller than the minimum size specified in image metadata. "
+               "Flavor disk is %(flavor_size)i bytes, minimum size is %(image_min_disk)i bytes.")
+
+
+class BootFromVolumeRequiredForZeroDiskFlavor(Forbidden):
+    msg_fmt = 'Only volume-backed servers are allowed for flavors with zero disk.'
+
+
+class ComputeHostNotFound(Invalid):
+    """A requested host or node that is not one of ours: a 400 at create, as in Nova."""
+
+    msg_fmt = 'Compute host %(host)s could not be found.'
+
+
+class NetworkNotFound(Invalid):
+    """An unknown network at create: Nova answers 400, not 404."""
+
+    msg_fmt = 'Network %(network_id)s could not be found.'
+
+
+class PortNotFound(Invalid):
+    msg_fmt = 'Port id %(port_id)s could not be found.'
+
+
+class FixedIpAlreadyInUse(Invalid):
+    msg_fmt = 'Fixed IP address %(address)s is already in use on instance %(instance_uuid)s.'
+
+
+class FixedIpInvalid(Invalid):
+    msg_fmt = 'Fixed IP address %(address)s is not valid on network %(network_id)s.'
+
+
+class InvalidFixedIpAndMaxCountRequest(Invalid):
+    msg_fmt = 'Failed to launch instances: %(reason)s'
+
+
+class AmbiguousHostnameForMultipleInstances(Invalid):
+    msg_fmt = 'Unable to allocate a single hostname to multiple instances'
+
+
+class NoMoreFixedIps(NovaAPIException):
+    """Raised by the build, never by the API: the server goes to ERROR."""
+
+    msg_fmt = 'No fixed IP addresses available for network: %(net)s'
+
+
+class NetworkNotMember(NotFound):
+    msg_fmt = 'Instance is not a member of specified network'
+
+
+class ProxyNetworkNotFound(NotFound):
+    msg_fmt = 'Network not found'
+
+
+class InvalidRegex(Invalid):
+    msg_fmt = 'Invalid regular expression for %(name)s: %(reason)s'

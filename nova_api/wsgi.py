@@ -10,10 +10,12 @@ The server, not nova_api, then owns sockets, processes and signals.
 from __future__ import annotations
 
 import os
+import threading
 
 from oslo_config import cfg
 from oslo_log import log as logging
 
+from nova_api import compute
 from nova_api import conf as nova_conf
 from nova_api import deploy
 from nova_api.db import database
@@ -32,7 +34,18 @@ def init_application(argv: list[str] | None = None):
     logging.setup(conf, 'nova')
     # The embedded database upgrades itself; a configured one must be current.
     migration.prepare(database.Database(conf), manage_command='nova-api-manage')
-    return deploy.load_app(conf)
+    bundle = compute.Compute(conf)
+    app = deploy.load_app(conf, compute=bundle)
+    if conf.task_runner.enabled:
+        # The server owns the processes; each one that loads the app runs its tasks too.
+        runner = bundle.servers.task_runner()
+        threading.Thread(target=runner.run, args=(lambda: False, _sleep), name='nova-api-tasks',
+                         daemon=True).start()
+    return app
+
+
+def _sleep(seconds: float) -> None:
+    threading.Event().wait(seconds)
 
 
 class _LazyApplication:

@@ -246,6 +246,20 @@ allows_keypair_user_id = _since('2.10')
 allows_keypair_type = _since('2.2')
 allows_keypair_pagination = _since('2.35')
 imports_keypairs_only = _since('2.92')
+# Servers.
+allows_ip6_filter = _since('2.5')
+allows_server_tags = _since('2.26')
+requires_server_networks = _since('2.37')
+rejects_invalid_status = _since('2.38')
+allows_server_create_tags = _since('2.52')
+drops_personality = _since('2.57')
+allows_trusted_certs = _since('2.63')
+allows_changes_before = _since('2.66')
+allows_locked_filter = _since('2.73')
+allows_host_at_create = _since('2.74')
+allows_more_server_filters = _since('2.83')
+allows_server_hostname = _since('2.90')
+allows_pinned_az_update = _since('2.104')
 
 
 def versioned(min_version: str | None = None, max_version: str | None = None):

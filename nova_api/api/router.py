@@ -141,8 +141,8 @@ class APIRouter:
     def factory(cls, global_conf: dict, **local_conf: str) -> APIRouter:
         """paste.deploy app factory."""
         conf = deploy.conf_from(global_conf)
-        # Built once per worker; the database connects on first use, after the fork.
-        services = Services(compute=compute.Compute(conf), policy=policy.Enforcer(conf))
+        # One per worker; the database connects on first use, after the fork.
+        services = Services(compute=deploy.compute_from(global_conf), policy=policy.Enforcer(conf))
         return cls(project_id_regex=conf.api.project_id_regex or DEFAULT_PROJECT_ID_REGEX,
                    services=services)
 

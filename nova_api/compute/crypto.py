@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import datetime
 import hashlib
+import secrets
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
@@ -129,3 +130,17 @@ def generate(key_type: str, user_id: str) -> tuple[str, str, str]:
     if key_type == X509:
         return generate_x509_cert(user_id)
     return generate_key_pair()
+
+
+#: Nova's password symbol groups: no characters that are easy to misread (0/O, 1/l/I).
+PASSWORD_SYMBOLS = ('23456789', 'ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz')
+PASSWORD_LENGTH = 12
+
+
+def generate_password(length: int = PASSWORD_LENGTH) -> str:
+    """A random administrator password with a character of each group, as Nova makes them."""
+    chosen = [secrets.choice(group) for group in PASSWORD_SYMBOLS]
+    every = ''.join(PASSWORD_SYMBOLS)
+    chosen += [secrets.choice(every) for _ in range(max(0, length - len(chosen)))]
+    secrets.SystemRandom().shuffle(chosen)
+    return ''.join(chosen[:length])

@@ -28,7 +28,7 @@ Counter = Callable[[orm.Session, str, 'str | None'], int]
 
 
 def _no_rows_yet(session: orm.Session, project_id: str, user_id: str | None) -> int:
-    """Servers and server groups are not stored by this release: nothing to count."""
+    """Server groups are not stored by this release: nothing to count."""
     return 0
 
 
@@ -52,9 +52,10 @@ class Resource:
 
 
 RESOURCES: tuple[Resource, ...] = (
-    Resource('instances', 'instances', _no_rows_yet, over_quota=exception.TooManyInstances),
-    Resource('cores', 'cores', _no_rows_yet, over_quota=exception.TooManyInstances),
-    Resource('ram', 'ram', _no_rows_yet, over_quota=exception.TooManyInstances),
+    Resource('instances', 'instances', quota_objects.count_instances,
+             over_quota=exception.TooManyInstances),
+    Resource('cores', 'cores', quota_objects.count_cores, over_quota=exception.TooManyInstances),
+    Resource('ram', 'ram', quota_objects.count_ram, over_quota=exception.TooManyInstances),
     Resource('metadata_items', 'metadata_items', over_quota=exception.MetadataLimitExceeded),
     Resource('injected_files', 'injected_files'),
     Resource('injected_file_content_bytes', 'injected_file_content_bytes'),
@@ -156,3 +157,45 @@ class QuotaEngine:
             used = resource.counter(session, project_id, user_id) if resource.counter else 0
             if used + delta > limit:
                 raise resource.over_quota(overs=name, req=delta, used=used, allowed=limit)
+
+    def check_instances(self, session: orm.Session, project_id: str, user_id: str,
+                        vcpus: int, memory_mb: int, min_count: int, max_count: int) -> int:
+        """How many of ``max_count`` servers of this size fit, at least ``min_count``: Nova's rule.
+
+        Nova's ``check_num_instances_quota``: the project's usage against its
+        limits and, when the user has limits of their own, the user's usage
+        against those. If ``max_count`` does not fit but ``min_count`` does,
+        as many as fit are built. Raises ``TooManyInstances`` (403) with
+        Nova's message otherwise. Called inside the creating transaction,
+        under the project's quota lock.
+        """
+        db.lock(session, 'quota:project:%s' % project_id)
+        per_server = {'instances': 1, 'cores': vcpus, 'ram': memory_mb}
+        scopes = [(self.project_limits(session, project_id),
+                   quota_objects.instance_usage(session, project_id, None))]
+        own = quota_objects.user_limits(session, project_id, user_id)
+        if any(name in own for name in per_server):
+            scopes.append((self.user_limits(session, project_id, user_id),
+                           quota_objects.instance_usage(session, project_id, user_id)))
+        allowed = max_count
+        overs: dict[str, tuple[int, int]] = {}  # resource -> (limit, used) where max_count is over
+        for limits, used in scopes:
+            for name, size in per_server.items():
+                limit = limits[name]
+                if limit < 0 or not size:
+                    continue
+                fits = (limit - used[name]) // size
+                # max_count 0 is the recheck after the insert: usage itself must fit.
+                if fits < max_count or fits < 0:
+                    overs.setdefault(name, (limit, used[name]))
+                allowed = min(allowed, max(0, fits))
+        if allowed >= min_count and not (max_count == 0 and overs):
+            return allowed
+        requested = {'instances': str(min_count) if min_count == max_count
+                     else '%d-%d' % (min_count, max_count),
+                     'cores': str(vcpus * max_count), 'ram': str(memory_mb * max_count)}
+        names = sorted(overs)
+        raise exception.TooManyInstances(
+            overs=', '.join(names), req=', '.join(requested[name] for name in names),
+            used=', '.join(str(overs[name][1]) for name in names),
+            allowed=', '.join(str(overs[name][0]) for name in names))

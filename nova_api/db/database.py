@@ -22,6 +22,7 @@ green threads, so one slow query does not freeze a worker.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -31,6 +32,7 @@ from collections.abc import Callable
 from typing import Any
 from typing import TypeVar
 
+import re2
 import sqlalchemy as sa
 from oslo_config import cfg
 from sqlalchemy import event
@@ -163,10 +165,28 @@ def _prepare_sqlite(engine: sa.Engine) -> None:
             cursor.execute('PRAGMA foreign_keys=ON')
         finally:
             cursor.close()
+        # REGEXP in RE2 rather than Python's re (which SQLAlchemy would
+        # register): linear time, so that no pattern can stall a worker.
+        dbapi_connection.create_function('regexp', 2, _regexp, deterministic=True)
 
     @event.listens_for(engine, 'begin')
     def on_begin(connection):
         connection.exec_driver_sql(connection.get_execution_options().get(_SQLITE_BEGIN, 'BEGIN'))
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(pattern: str):
+    return re2.compile(pattern)
+
+
+def _regexp(pattern: str | None, value: object) -> bool:
+    """SQLite's ``value REGEXP pattern``: a search, as MySQL's and PostgreSQL's are."""
+    if pattern is None or value is None:
+        return False
+    try:
+        return _compiled(pattern).search(str(value)) is not None
+    except re2.error:
+        return False
 
 
 def is_transient(exc: sa.exc.DBAPIError) -> bool:

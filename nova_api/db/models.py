@@ -145,7 +145,7 @@ class Instance(TimestampMixin, Base):
     __tablename__ = 'instances'
     __table_args__ = (
         sa.UniqueConstraint('uuid', name='uniq_instances0uuid'),
-        sa.Index('instances_project_id_deleted_idx', 'project_id', 'deleted'),
+        sa.Index('instances_project_id_deleted_created_at_idx', 'project_id', 'deleted', 'created_at'),
         sa.Index('instances_created_at_idx', 'created_at'),
         sa.Index('instances_updated_at_idx', 'updated_at'),
         sa.Index('instances_reservation_id_idx', 'reservation_id'),
@@ -310,7 +310,7 @@ class Task(Base):
     lease_owner: orm.Mapped[str | None] = orm.mapped_column(sa.String(64))
     lease_expires_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(sa.DateTime)
     attempts: orm.Mapped[int] = orm.mapped_column(default=0)
-    request_id: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    action_id: orm.Mapped[int | None] = orm.mapped_column()  # the instance action it serves
     created_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(sa.DateTime, default=_utcnow)
 
 

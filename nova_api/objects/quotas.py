@@ -73,3 +73,38 @@ def count_key_pairs(session: orm.Session, project_id: str, user_id: str | None) 
         return 0
     return session.scalar(sa.select(sa.func.count()).select_from(models.KeyPair)
                           .where(models.KeyPair.user_id == user_id)) or 0
+
+
+def _live_instances(project_id: str, user_id: str | None) -> list[sa.ColumnElement[bool]]:
+    """Servers that count against quota: not deleted, nor waiting to be reclaimed (Nova's get_counts)."""
+    instance = models.Instance
+    where = [instance.project_id == project_id, instance.deleted.is_(False),
+             instance.vm_state != 'soft-delete']
+    if user_id is not None:
+        where.append(instance.user_id == user_id)
+    return where
+
+
+def count_instances(session: orm.Session, project_id: str, user_id: str | None) -> int:
+    return session.scalar(sa.select(sa.func.count()).select_from(models.Instance)
+                          .where(*_live_instances(project_id, user_id))) or 0
+
+
+def count_cores(session: orm.Session, project_id: str, user_id: str | None) -> int:
+    return int(session.scalar(sa.select(sa.func.coalesce(sa.func.sum(models.Instance.vcpus), 0))
+                              .where(*_live_instances(project_id, user_id))) or 0)
+
+
+def count_ram(session: orm.Session, project_id: str, user_id: str | None) -> int:
+    return int(session.scalar(sa.select(sa.func.coalesce(sa.func.sum(models.Instance.memory_mb), 0))
+                              .where(*_live_instances(project_id, user_id))) or 0)
+
+
+def instance_usage(session: orm.Session, project_id: str, user_id: str | None) -> dict[str, int]:
+    """instances, cores and ram in use, in one query."""
+    instance = models.Instance
+    count, cores, ram = session.execute(
+        sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(instance.vcpus), 0),
+                  sa.func.coalesce(sa.func.sum(instance.memory_mb), 0))
+        .where(*_live_instances(project_id, user_id))).one()
+    return {'instances': int(count), 'cores': int(cores), 'ram': int(ram)}

@@ -238,3 +238,12 @@ def get_many(session: orm.Session, uuids: Sequence[str]) -> dict[str, Server]:
         return {}
     rows = session.execute(sa.select(*COLUMNS).where(_I.uuid.in_(list(uuids)))).all()
     return {server.uuid: server for server in build(session, rows)}
+
+
+def from_new_row(row: Mapping[str, Any], metadata: Mapping[str, str],
+                 tags: Iterable[str]) -> Server:
+    """A server just inserted, from the row written (no need to read it back)."""
+    related = _Related({row['uuid']: dict(metadata)}, {row['uuid']: sorted(set(tags))}, {}, {}, {})
+    values = [row.get(column.name) for column in COLUMNS]
+    values[0] = row.get('id', 0)
+    return _server(values, related)

@@ -24,6 +24,7 @@ from eventlet.green import ssl as green_ssl
 from oslo_config import cfg
 from oslo_log import log as logging
 
+from nova_api import compute
 from nova_api import deploy
 from nova_api.middleware import request_log
 from nova_api.service import client_timeout
@@ -87,7 +88,8 @@ def run(conf: cfg.ConfigOpts, slot: int, sock: socket.socket, link: ParentLink,
     pid = os.getpid()
     LOG.info('Worker %d (slot %d) starting', pid, slot)
     try:
-        app = deploy.load_app(conf)
+        bundle = compute.Compute(conf)
+        app = deploy.load_app(conf, compute=bundle)
         ssl_context = make_ssl_context(conf.wsgi)
     except Exception as exc:
         LOG.error('Worker %d (slot %d) could not load the application: %s', pid, slot, exc,
@@ -98,6 +100,9 @@ def run(conf: cfg.ConfigOpts, slot: int, sock: socket.socket, link: ParentLink,
     server = Server(conf.wsgi, sock, app, ssl_context)
     server.start(lambda: _set(stop, 'its server stopped'))
     LOG.info('Worker %d (slot %d) serving on %s', pid, slot, server.address)
+    if conf.task_runner.enabled:
+        # Beside the server, in the same hub: the work that accepted requests left.
+        eventlet.spawn_n(bundle.servers.task_runner().run, stop.ready, eventlet.sleep)
     link.report_ready()
 
     reason = stop.wait()

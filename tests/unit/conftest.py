@@ -63,7 +63,7 @@ def make_conf(tmp_path) -> Iterator[Callable[..., cfg.ConfigOpts]]:
         conf.set_override('state_path', str(tmp_path / 'state'))
         for group, values in (overrides or {}).items():
             for name, value in values.items():
-                conf.set_override(name, value, group=group)
+                conf.set_override(name, value, group=None if group == 'DEFAULT' else group)
         made.append(conf)
         return conf
     yield make

@@ -132,7 +132,8 @@ def upgrade() -> None:
     )
     op.create_index('instances_created_at_idx', 'instances', ['created_at'], unique=False)
     op.create_index('instances_host_idx', 'instances', ['host'], unique=False)
-    op.create_index('instances_project_id_deleted_idx', 'instances', ['project_id', 'deleted'], unique=False)
+    op.create_index('instances_project_id_deleted_created_at_idx', 'instances',
+                    ['project_id', 'deleted', 'created_at'], unique=False)
     op.create_index('instances_reservation_id_idx', 'instances', ['reservation_id'], unique=False)
     op.create_index('instances_updated_at_idx', 'instances', ['updated_at'], unique=False)
     op.create_table('tasks',
@@ -144,7 +145,7 @@ def upgrade() -> None:
         sa.Column('lease_owner', sa.String(64), nullable=True),
         sa.Column('lease_expires_at', sa.DateTime, nullable=True),
         sa.Column('attempts', sa.Integer, nullable=False),
-        sa.Column('request_id', sa.String(255), nullable=True),
+        sa.Column('action_id', sa.Integer, nullable=True),
         sa.Column('created_at', sa.DateTime, nullable=True),
         sa.PrimaryKeyConstraint('id')
     )

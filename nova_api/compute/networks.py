@@ -1,0 +1,159 @@
+"""Networks servers attach to: the configured ``private`` network, and its fixed addresses.
+
+Until a network service is built in, there is one network, ``private``,
+whose range is ``[DEFAULT] fixed_range``. A server booted with ``auto``
+gets a free address of it (the one after the highest taken, then the gaps
+that deleted servers left; never the network, gateway or broadcast
+address); ``fixed_ip`` asks for a particular one. An
+address belongs to one live server at a time: the database's unique
+constraint holds that, and a server gives its addresses back when it is
+deleted. The addresses are data only: nothing is reachable at them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import ipaddress
+import random
+import uuid
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from oslo_config import cfg
+from sqlalchemy import orm
+
+from nova_api import exception
+from nova_api.db import database as db
+from nova_api.db import models
+
+PRIVATE = 'private'
+#: Stable across nodes and restarts: derived from the name.
+_NAMESPACE = uuid.UUID('5a2c1e9e-52b7-4bd0-9a40-3f3c5cbb6a1d')
+#: Neutron's default base MAC address prefix.
+MAC_PREFIX = 'fa:16:3e'
+#: The host offsets never given to a server: the network's own address and its gateway.
+_FIRST_HOST_INDEX = 2
+
+_fixed_ips = models.FixedIP.__table__
+_F = _fixed_ips.c
+
+
+@dataclasses.dataclass(frozen=True)
+class Network:
+    """A network servers can be attached to."""
+
+    id: str
+    name: str
+    cidr: ipaddress.IPv4Network | ipaddress.IPv6Network
+
+    @property
+    def gateway(self) -> str:
+        return str(self.cidr.network_address + 1)
+
+    @property
+    def last_host_index(self) -> int:
+        return self.cidr.num_addresses - 2  # the broadcast address is the last
+
+
+def network_id(name: str) -> str:
+    return str(uuid.uuid5(_NAMESPACE, name))
+
+
+class NetworkAPI:
+    """The networks of one configuration, and address allocation within a transaction."""
+
+    def __init__(self, conf: cfg.ConfigOpts):
+        cidr = ipaddress.ip_network(conf.fixed_range, strict=False)
+        self.private = Network(id=network_id(PRIVATE), name=PRIVATE, cidr=cidr)
+        self._networks = {self.private.id: self.private}
+
+    def list(self) -> list[Network]:
+        return list(self._networks.values())
+
+    def get(self, network_uuid: str) -> Network:
+        """The network ``network_uuid``; ``NetworkNotFound`` (400 at create) otherwise."""
+        try:
+            return self._networks[network_uuid]
+        except KeyError:
+            raise exception.NetworkNotFound(network_id=network_uuid) from None
+
+    def host_index(self, network: Network, address: str) -> int:
+        """The offset of ``address`` in ``network``; ``FixedIpInvalid`` outside its host range."""
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            raise exception.FixedIpInvalid(address=address, network_id=network.id) from None
+        if ip not in network.cidr:
+            raise exception.FixedIpInvalid(address=address, network_id=network.id)
+        index = int(ip) - int(network.cidr.network_address)
+        if not _FIRST_HOST_INDEX <= index <= network.last_host_index:
+            raise exception.FixedIpInvalid(address=address, network_id=network.id)
+        return index
+
+    @staticmethod
+    def holder_of(session: orm.Session, network: Network, address: str) -> str | None:
+        """The server holding ``address`` on ``network``, if any."""
+        return session.scalar(sa.select(_F.instance_uuid).where(
+            _F.network_id == network.id, _F.address == address))
+
+    def allocate(self, session: orm.Session, instance_uuid: str, network: Network,
+                 address: str | None = None) -> str:
+        """Give ``instance_uuid`` an address on ``network`` (``address`` if asked) and return it.
+
+        Raises ``FixedIpAlreadyInUse`` for an address that is taken and
+        ``NoMoreFixedIps`` when the range is full. Allocations on one
+        network are serialized for the rest of the transaction.
+        """
+        db.lock(session, 'fixed_ips:%s' % network.id)
+        if address is not None:
+            index = self.host_index(network, address)
+            holder = self.holder_of(session, network, address)
+            if holder is not None:
+                raise exception.FixedIpAlreadyInUse(address=address, instance_uuid=holder)
+        else:
+            index = self._free_index(session, network)
+        ip = str(network.cidr.network_address + index)
+        session.execute(sa.insert(_fixed_ips).values(
+            instance_uuid=instance_uuid, network_id=network.id, network_name=network.name,
+            address=ip, host_index=index, version=network.cidr.version, mac_address=_mac()))
+        return ip
+
+    @staticmethod
+    def _free_index(session: orm.Session, network: Network) -> int:
+        """A free host offset: after the highest taken one, else the first gap.
+
+        Two indexed look-ups in the common case; the gap search only once
+        the top of the range has been reached.
+        """
+        highest = session.scalar(sa.select(sa.func.max(_F.host_index))
+                                 .where(_F.network_id == network.id))
+        if highest is None:
+            return _FIRST_HOST_INDEX
+        if highest < network.last_host_index:
+            taken_low = session.scalar(sa.select(sa.func.min(_F.host_index))
+                                       .where(_F.network_id == network.id))
+            if taken_low is not None and taken_low > _FIRST_HOST_INDEX:
+                return _FIRST_HOST_INDEX
+            return highest + 1
+        # Full at the top: the first offset whose successor is free.
+        other = _fixed_ips.alias('other')
+        gap = session.scalar(
+            sa.select(_F.host_index + 1)
+            .where(_F.network_id == network.id, _F.host_index < network.last_host_index)
+            .where(~sa.exists().where(other.c.network_id == network.id,
+                                      other.c.host_index == _F.host_index + 1))
+            .order_by(_F.host_index).limit(1))
+        if gap is None:
+            raise exception.NoMoreFixedIps(net=network.id)
+        return gap
+
+    @staticmethod
+    def release(session: orm.Session, instance_uuids: Sequence[str]) -> None:
+        """Give the addresses of deleted servers back."""
+        if instance_uuids:
+            session.execute(sa.delete(_fixed_ips).where(_F.instance_uuid.in_(list(instance_uuids))))
+
+
+def _mac() -> str:
+    return '%s:%02x:%02x:%02x' % (MAC_PREFIX, random.randint(0, 255), random.randint(0, 255),
+                                  random.randint(0, 255))

@@ -1,0 +1,42 @@
+"""The compute driver's interface: what a hypervisor does for the operations of a server.
+
+Each method gets the server's row (a mapping of its columns) and its
+metadata, and either returns (the operation happened) or raises
+:class:`DriverError` (it failed; the server goes where its operation's
+``on_failure`` says, with a fault). The time an operation takes is the
+driver's to say too: the task runner waits that long over its steps rather
+than blocking in the driver.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from typing import Protocol
+
+
+class DriverError(Exception):
+    """A driver operation failed; ``message`` goes into the server's fault."""
+
+    def __init__(self, message: str, details: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class Driver(Protocol):
+    """A hypervisor. The operations of the next issues (pause, suspend, rebuild, resize,
+    snapshot, rescue, shelve, console output) are added here as they arrive."""
+
+    def duration(self, option: str, metadata: Mapping[str, str]) -> float:
+        """Seconds the operation whose ``[simulated_driver]`` option is ``option`` takes."""
+
+    def spawn(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None: ...
+
+    def reboot(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None: ...
+
+    def power_off(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None: ...
+
+    def power_on(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None: ...
+
+    def destroy(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None: ...

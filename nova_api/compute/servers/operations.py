@@ -1,0 +1,205 @@
+"""Every server operation as one row of a table: where it may start, what it writes, its steps.
+
+Accepting an operation (:mod:`~nova_api.compute.servers.api`) checks the
+server against ``accepts`` (Nova's ``check_instance_state``), writes
+``start`` with a compare-and-swap on (vm_state, task_state), and queues a
+task. The task runner (:mod:`~nova_api.compute.servers.tasks`) then carries
+out ``steps`` one by one: each waits its share of the operation's duration,
+does its ``call`` (the scheduler, the network, or the driver) and writes
+``then``. A step's call that fails writes ``on_failure`` instead, with a
+fault when ``fault`` says so, and ends the task.
+
+A new operation (pause, rescue, shelve...) is a new row: its states come
+from Nova's compute API and manager; nothing else needs to change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+from nova_api.compute.servers import states as s
+
+
+class _Now:
+    """Written as the time the change is made (launched_at, deleted_at...)."""
+
+    def __repr__(self) -> str:
+        return 'NOW'
+
+
+NOW: Any = _Now()
+
+#: Every state: no constraint on it.
+ANY = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Accepts:
+    """The states an operation may start from: Nova's ``check_instance_state``.
+
+    ``None`` for a set means any value. ``must_have_launched``: the server
+    was ACTIVE once (``launched_at`` is set). ``needs_host``: it was placed
+    on a host (Nova's ``check_instance_host``; InstanceNotReady otherwise).
+    """
+
+    vm_states: frozenset[str] | None
+    task_states: frozenset[str | None] | None = frozenset({None})
+    must_have_launched: bool = True
+    needs_host: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    """One step of an operation: wait ``wait`` (a share of its duration), do ``call``, write ``then``."""
+
+    call: str | None
+    then: Mapping[str, Any]
+    wait: float
+
+
+@dataclasses.dataclass(frozen=True)
+class Operation:
+    """A server operation.
+
+    ``action`` is the instance action it records (``os-instance-actions``)
+    and ``event`` the compute-side event of it; ``duration`` names the
+    ``[simulated_driver]`` option of how long it takes (a server's
+    metadata ``nova_api:<duration>`` overrides it); ``then_operation``
+    is queued when the last step is done (a soft delete's reclaim).
+    """
+
+    name: str
+    action: str
+    event: str
+    accepts: Accepts | None
+    start: Mapping[str, Any]
+    steps: tuple[Step, ...]
+    duration: str
+    on_failure: Mapping[str, Any]
+    fault: bool = True
+    then_operation: str | None = None
+
+
+_GONE = {'vm_state': s.DELETED, 'task_state': None, 'power_state': s.NOSTATE, 'deleted': True,
+         'terminated_at': NOW}
+_TO_ERROR = {'vm_state': s.ERROR, 'task_state': None}
+_TASK_DONE = {'task_state': None}
+
+#: Nova's vm_states.ALLOW_HARD_REBOOT and task_states.ALLOW_REBOOT.
+ALLOW_HARD_REBOOT = frozenset((s.ACTIVE, s.STOPPED, s.PAUSED, s.SUSPENDED, s.ERROR))
+ALLOW_REBOOT = frozenset((None, s.REBOOTING, s.REBOOT_PENDING, s.REBOOT_STARTED, s.RESUMING,
+                          s.REBOOTING_HARD, s.UNPAUSING, s.PAUSING, s.SUSPENDING))
+
+BUILD = Operation(
+    name='build', action='create', event='compute__do_build_and_run_instance',
+    accepts=None,  # a new server: nothing to check
+    start={'vm_state': s.BUILDING, 'task_state': s.SCHEDULING, 'power_state': s.NOSTATE},
+    steps=(
+        # The scheduler places it; the compute host then builds it (Nova's
+        # _build_and_run_instance: networking, block devices, spawn).
+        Step('schedule', {'task_state': s.NETWORKING}, 0.1),
+        Step('allocate_network', {'task_state': s.BLOCK_DEVICE_MAPPING}, 0.2),
+        Step(None, {'task_state': s.SPAWNING}, 0.1),  # volumes are recorded, not attached
+        Step('spawn', {'vm_state': s.ACTIVE, 'task_state': None, 'power_state': s.RUNNING,
+                       'launched_at': NOW}, 0.6),
+    ),
+    duration='build_seconds',
+    on_failure={'vm_state': s.ERROR, 'task_state': None, 'power_state': s.NOSTATE},
+)
+
+REBOOT_SOFT = Operation(
+    name='reboot_soft', action='reboot', event='compute_reboot_instance',
+    accepts=Accepts(frozenset({s.ACTIVE}), frozenset({None})),
+    start={'task_state': s.REBOOTING},
+    steps=(
+        Step(None, {'task_state': s.REBOOT_PENDING}, 0.1),
+        Step(None, {'task_state': s.REBOOT_STARTED}, 0.1),
+        Step('reboot', {'vm_state': s.ACTIVE, 'task_state': None, 'power_state': s.RUNNING}, 0.8),
+    ),
+    duration='reboot_seconds',
+    on_failure=_TO_ERROR,
+)
+
+REBOOT_HARD = Operation(
+    name='reboot_hard', action='reboot', event='compute_reboot_instance',
+    accepts=Accepts(ALLOW_HARD_REBOOT, ALLOW_REBOOT),
+    start={'task_state': s.REBOOTING_HARD},
+    steps=(
+        Step(None, {'task_state': s.REBOOT_PENDING_HARD}, 0.1),
+        Step(None, {'task_state': s.REBOOT_STARTED_HARD}, 0.1),
+        Step('reboot', {'vm_state': s.ACTIVE, 'task_state': None, 'power_state': s.RUNNING}, 0.8),
+    ),
+    duration='reboot_seconds',
+    on_failure=_TO_ERROR,
+)
+
+STOP = Operation(
+    name='stop', action='stop', event='compute_stop_instance',
+    accepts=Accepts(frozenset({s.ACTIVE, s.ERROR}), needs_host=True),
+    start={'task_state': s.POWERING_OFF, 'progress': 0},
+    steps=(Step('power_off', {'vm_state': s.STOPPED, 'task_state': None,
+                              'power_state': s.SHUTDOWN}, 1.0),),
+    duration='power_off_seconds',
+    on_failure=_TASK_DONE,  # Nova reverts the task state; the server stays as it was
+)
+
+START = Operation(
+    name='start', action='start', event='compute_start_instance',
+    accepts=Accepts(frozenset({s.STOPPED}), needs_host=True),
+    start={'task_state': s.POWERING_ON},
+    steps=(Step('power_on', {'vm_state': s.ACTIVE, 'task_state': None,
+                             'power_state': s.RUNNING}, 1.0),),
+    duration='power_on_seconds',
+    on_failure=_TASK_DONE,
+)
+
+DELETE = Operation(
+    name='delete', action='delete', event='compute_terminate_instance',
+    accepts=Accepts(ANY, ANY, must_have_launched=False),  # Nova deletes in any state
+    start={'task_state': s.DELETING},
+    steps=(Step('destroy', {**_GONE, 'deleted_at': NOW}, 1.0),),
+    duration='delete_seconds',
+    on_failure=_TO_ERROR,
+)
+
+SOFT_DELETE = Operation(
+    name='soft_delete', action='delete', event='compute_soft_delete_instance',
+    accepts=Accepts(ANY, ANY, must_have_launched=True),
+    start={'task_state': s.SOFT_DELETING, 'deleted_at': NOW},
+    steps=(Step('power_off', {'vm_state': s.SOFT_DELETED, 'task_state': None,
+                              'power_state': s.SHUTDOWN}, 1.0),),
+    duration='delete_seconds',
+    on_failure=_TO_ERROR,
+    then_operation='reclaim',
+)
+
+#: Queued by a soft delete: after [DEFAULT] reclaim_instance_interval, the
+#: server is deleted for good unless it was restored (its state moved on).
+RECLAIM = Operation(
+    name='reclaim', action='delete', event='compute_reclaim_instance',
+    accepts=Accepts(frozenset({s.SOFT_DELETED}), frozenset({None}), must_have_launched=False),
+    start={},
+    steps=(Step('destroy', dict(_GONE), 1.0),),
+    duration='reclaim_instance_interval',
+    on_failure=_TO_ERROR,
+)
+
+OPERATIONS: Mapping[str, Operation] = {op.name: op for op in (
+    BUILD, REBOOT_SOFT, REBOOT_HARD, STOP, START, DELETE, SOFT_DELETE, RECLAIM)}
+
+
+def expected_before(operation: Operation, step_index: int) -> tuple[frozenset[str] | None, str | None]:
+    """(vm_states or None for any, task_state) a server is in when step ``step_index`` is due.
+
+    A server in any other state has moved on (it was deleted, or a hard
+    reboot replaced a soft one, or a soft-deleted one was restored): the
+    step is not done and its task is dropped.
+    """
+    if step_index == 0:
+        if 'task_state' not in operation.start:
+            # Queued by another operation rather than accepted by the API.
+            return operation.accepts.vm_states if operation.accepts else None, None
+        return None, operation.start['task_state']
+    return None, operation.steps[step_index - 1].then.get('task_state')

@@ -1,0 +1,112 @@
+"""What the steps of the operations do: place a server, give it addresses, ask the driver.
+
+Each call takes the transaction, the server's row (its columns, as the
+runner read them) and its metadata, and returns the columns it changes
+besides the step's own states, or raises :class:`DriverError` with the
+fault Nova would record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from collections.abc import Mapping
+from typing import Any
+
+import orjson
+import sqlalchemy as sa
+from oslo_config import cfg
+from sqlalchemy import orm
+
+from nova_api import exception
+from nova_api.compute import networks as networks_api
+from nova_api.compute.servers.driver import Driver
+from nova_api.compute.servers.driver import DriverError
+from nova_api.conf import compute as compute_conf
+from nova_api.db import models
+
+Call = Callable[[orm.Session, Mapping[str, Any], Mapping[str, str]], Mapping[str, Any] | None]
+
+_I = models.Instance.__table__.c
+
+
+class Steps:
+    """The calls the operations' steps name, for one configuration."""
+
+    def __init__(self, conf: cfg.ConfigOpts, driver: Driver, networks: networks_api.NetworkAPI):
+        self.conf = conf
+        self.driver = driver
+        self.networks = networks
+        self.calls: Mapping[str, Call] = {
+            'schedule': self.schedule,
+            'allocate_network': self.allocate_network,
+            'spawn': self.spawn,
+            'reboot': self._driver_call(driver.reboot),
+            'power_off': self._driver_call(driver.power_off),
+            'power_on': self._driver_call(driver.power_on),
+            'destroy': self.destroy,
+        }
+
+    @staticmethod
+    def _driver_call(method: Callable[[Mapping[str, Any], Mapping[str, str]], None]) -> Call:
+        def call(session, server, metadata):
+            method(server, metadata)
+            return None
+        return call
+
+    def schedule(self, session: orm.Session, server: Mapping[str, Any],
+                 metadata: Mapping[str, str]) -> Mapping[str, Any]:
+        """Place the server: the host asked for, else the least busy host of its zone.
+
+        The server takes the zone of its host, as Nova's conductor gives it.
+        """
+        hosts = compute_conf.compute_hosts(self.conf)
+        wanted = server['requested_host'] or server['requested_node']
+        if wanted:
+            candidates = [wanted] if wanted in hosts else []
+        else:
+            zone = server['availability_zone']
+            candidates = [host for host, host_zone in hosts.items() if zone in (None, host_zone)]
+        if not candidates:
+            raise DriverError('No valid host was found. There are not enough hosts available.')
+        load = dict(session.execute(
+            sa.select(_I.host, sa.func.count()).where(_I.host.in_(candidates), _I.deleted.is_(False))
+            .group_by(_I.host)).all())
+        host = min(candidates, key=lambda name: (load.get(name, 0), name))
+        return {'host': host, 'node': host, 'availability_zone': hosts[host]}
+
+    def allocate_network(self, session: orm.Session, server: Mapping[str, Any],
+                         metadata: Mapping[str, str]) -> None:
+        """Give the server the addresses it asked for (``auto``: one on ``private``)."""
+        requested = orjson.loads(server['requested_networks']) if server['requested_networks'] \
+            else 'auto'
+        if requested == 'none':
+            return None
+        entries = [{'uuid': self.networks.private.id}] if requested == 'auto' else requested
+        try:
+            for entry in entries:
+                network = self.networks.get(entry['uuid'])
+                self.networks.allocate(session, server['uuid'], network, entry.get('fixed_ip'))
+        except (exception.NoMoreFixedIps, exception.FixedIpAlreadyInUse,
+                exception.NetworkNotFound) as error:
+            raise DriverError('Build of instance %s aborted: Failed to allocate the network(s), '
+                              'not rescheduling.' % server['uuid'],
+                              details=error.format_message()) from None
+        return None
+
+    def spawn(self, session: orm.Session, server: Mapping[str, Any],
+              metadata: Mapping[str, str]) -> None:
+        """Boot it on its host. A failure is Nova's: rescheduled until no host is left."""
+        try:
+            self.driver.spawn(server, metadata)
+        except DriverError as error:
+            raise DriverError('Exceeded maximum number of retries. Exhausted all hosts available '
+                              'for retrying build failures for instance %s.' % server['uuid'],
+                              details=error.details or error.message) from None
+        return None
+
+    def destroy(self, session: orm.Session, server: Mapping[str, Any],
+                metadata: Mapping[str, str]) -> None:
+        """Destroy it on its host and give its addresses back."""
+        self.driver.destroy(server, metadata)
+        self.networks.release(session, [server['uuid']])
+        return None

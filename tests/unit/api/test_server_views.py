@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import urllib.parse
 
 import pytest
 from sample_shape import assert_same_shape
@@ -495,3 +496,21 @@ def test_2_69_bodies_are_those_before_it_as_no_cell_is_ever_down(nova_samples, k
     nova = json.loads(_sample_path(nova_samples, '2.63' if kind != 'index' else '2.52',
                                    kind).read_text())
     assert_same_shape(_render(kind, '2.69', nova), nova)
+
+
+def test_the_sorted_list_sample(nova_samples):
+    nova = json.loads((nova_samples / 'servers-sort' / 'server-sort-keys-list-resp.json').read_text())
+    req = request('2.1', '/servers', 'sort_key=display_name&sort_dir=asc')
+    assert_same_shape(views.index(req, [make_server()], 1000), nova)
+
+
+def test_a_filtered_next_link_keeps_novas_query(nova_samples):
+    """The same parameters as Nova's link; ours are sorted with the marker among them (pagination)."""
+    nova = json.loads((nova_samples / 'servers' / 'servers-list-status-resp.json').read_text())
+    server = make_server(uuid=nova['servers'][0]['id'])
+    ours = views.index(request('2.1', '/servers', 'limit=1&status=error'), [server], 1)
+    assert_same_shape(ours, nova)
+    [theirs], [mine] = nova['servers_links'], ours['servers_links']
+    assert sorted(urllib.parse.parse_qsl(urllib.parse.urlsplit(mine['href']).query)) == sorted(
+        urllib.parse.parse_qsl(urllib.parse.urlsplit(theirs['href']).query))
+    assert urllib.parse.urlsplit(mine['href']).path == urllib.parse.urlsplit(theirs['href']).path

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pg_server
 import pytest
+from openapi_schema import ComputeOpenAPI
 
 #: ../shared/reference beside the repository; CI always has it, a clone may not.
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / 'shared' / 'reference'
@@ -24,6 +25,16 @@ def nova_samples() -> Path:
         pytest.skip('Nova API samples not available: %s is missing (they live in the shared '
                     'reference folder beside the repository)' % samples)
     return samples
+
+
+@pytest.fixture(scope='session')
+def compute_openapi() -> ComputeOpenAPI:
+    """The OpenAPI description of the Compute API (``openapi/compute-v2.104.yaml``), read once."""
+    path = (REFERENCE_DIR / 'openapi' / 'compute-v2.104.yaml').resolve()
+    if not path.is_file():
+        pytest.skip('The Compute API OpenAPI description is not available: %s is missing (it lives '
+                    'in the shared reference folder beside the repository)' % path)
+    return ComputeOpenAPI(path)
 
 
 # -- databases ---------------------------------------------------------------------

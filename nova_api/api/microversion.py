@@ -246,7 +246,7 @@ allows_keypair_user_id = _since('2.10')
 allows_keypair_type = _since('2.2')
 allows_keypair_pagination = _since('2.35')
 imports_keypairs_only = _since('2.92')
-# Servers.
+# What server requests may say (api/server_*_request.py, controllers/servers.py).
 allows_ip6_filter = _since('2.5')
 allows_server_tags = _since('2.26')
 requires_server_networks = _since('2.37')
@@ -260,6 +260,23 @@ allows_host_at_create = _since('2.74')
 allows_more_server_filters = _since('2.83')
 allows_server_hostname = _since('2.90')
 allows_pinned_az_update = _since('2.104')
+# What server bodies show (api/views/servers.py).
+shows_more_extended_server_attributes = _since('2.3')
+shows_volume_delete_on_termination = _since('2.3')
+shows_server_locked = _since('2.9')
+shows_server_host_status = _since('2.16')
+shows_server_tags = _since('2.26')
+embeds_server_flavor = _since('2.47')
+shows_rebuilt_server_key_name = _since('2.54')
+shows_rebuilt_server_user_data = _since('2.57')
+shows_trusted_image_certificates = _since('2.63')
+shows_server_groups = _since('2.71')
+shows_server_locked_reason = _since('2.73')
+shows_all_server_attributes_on_update = _since('2.75')
+shows_server_hostname_to_all = _since('2.90')
+shows_pinned_availability_zone = _since('2.96')
+shows_server_image_properties = _since('2.98')
+shows_server_scheduler_hints = _since('2.100')
 
 
 def versioned(min_version: str | None = None, max_version: str | None = None):

@@ -159,6 +159,22 @@ def test_min_and_max_come_from_the_history():
     (microversion.rejects_unknown_query_params, '2.75'),
     (microversion.validates_flavor_extra_specs, '2.86'),
     (microversion.imports_keypairs_only, '2.92'),
+    (microversion.shows_more_extended_server_attributes, '2.3'),
+    (microversion.shows_volume_delete_on_termination, '2.3'),
+    (microversion.shows_server_locked, '2.9'),
+    (microversion.shows_server_host_status, '2.16'),
+    (microversion.shows_server_tags, '2.26'),
+    (microversion.embeds_server_flavor, '2.47'),
+    (microversion.shows_rebuilt_server_key_name, '2.54'),
+    (microversion.shows_rebuilt_server_user_data, '2.57'),
+    (microversion.shows_trusted_image_certificates, '2.63'),
+    (microversion.shows_server_groups, '2.71'),
+    (microversion.shows_server_locked_reason, '2.73'),
+    (microversion.shows_all_server_attributes_on_update, '2.75'),
+    (microversion.shows_server_hostname_to_all, '2.90'),
+    (microversion.shows_pinned_availability_zone, '2.96'),
+    (microversion.shows_server_image_properties, '2.98'),
+    (microversion.shows_server_scheduler_hints, '2.100'),
 ])
 def test_named_helper_turns_true_at_its_version_and_stays_true(helper, first):
     before = APIVersion.parse(first)._replace(minor=APIVersion.parse(first).minor - 1)

@@ -192,7 +192,10 @@ class _Validator:
         self._validator = jsonschema.Draft4Validator(schema, format_checker=_FORMAT_CHECKER)
 
     def validate(self, document: Any) -> None:
-        error = jsonschema.exceptions.best_match(self._validator.iter_errors(document))
+        # The first error in the schema's own order, as Nova's validator.validate() raises it.
+        # best_match would descend into a oneOf and blame one branch ("'auto' is not of type
+        # 'object'") where Nova names the field ("... is not valid under any of the given schemas").
+        error = next(iter(self._validator.iter_errors(document)), None)
         if error is None:
             return
         if isinstance(error.cause, exception.InvalidName):

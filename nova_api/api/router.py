@@ -27,10 +27,16 @@ from nova_api.api.controllers import flavor_access
 from nova_api.api.controllers import flavor_extra_specs
 from nova_api.api.controllers import flavor_manage
 from nova_api.api.controllers import flavors
+from nova_api.api.controllers import ips
 from nova_api.api.controllers import keypairs
 from nova_api.api.controllers import limits
+from nova_api.api.controllers import networks
 from nova_api.api.controllers import quota_sets
+from nova_api.api.controllers import server_actions
+from nova_api.api.controllers import server_security_groups
+from nova_api.api.controllers import servers
 from nova_api.api.controllers import versions
+from nova_api.api.controllers.server_actions import power
 from nova_api.api.resource import ROUTING_ARGS
 from nova_api.api.resource import Resource
 
@@ -62,6 +68,17 @@ ROUTES: RouteTable = (
     ('/limits', {'GET': ('limits', 'index')}),
     ('/os-availability-zone', {'GET': ('availability_zones', 'index')}),
     ('/os-availability-zone/detail', {'GET': ('availability_zones', 'detail')}),
+    # Servers: /detail before /{id}.
+    ('/servers', {'GET': ('servers', 'index'), 'POST': ('servers', 'create')}),
+    ('/servers/detail', {'GET': ('servers', 'detail')}),
+    ('/servers/{id}', {'GET': ('servers', 'show'), 'PUT': ('servers', 'update'),
+                       'DELETE': ('servers', 'delete')}),
+    ('/servers/{id}/action', {'POST': ('server_actions', 'action')}),
+    ('/servers/{server_id}/ips', {'GET': ('ips', 'index')}),
+    ('/servers/{server_id}/ips/{id}', {'GET': ('ips', 'show')}),
+    ('/servers/{server_id}/os-security-groups', {'GET': ('server_security_groups', 'index')}),
+    ('/os-networks', {'GET': ('networks', 'index')}),
+    ('/os-networks/{id}', {'GET': ('networks', 'show')}),
 )
 
 
@@ -87,10 +104,18 @@ CONTROLLERS: Mapping[str, Factory] = {
     'quota_sets': quota_sets.QuotaSetsController,
     'limits': limits.LimitsController,
     'availability_zones': availability_zones.AvailabilityZonesController,
+    'servers': servers.ServersController,
+    'server_actions': server_actions.ServerActionsController,
+    'ips': ips.IPsController,
+    'server_security_groups': server_security_groups.ServerSecurityGroupsController,
+    'networks': networks.NetworksController,
 }
 
-#: controller name -> factories of the extensions registered on it
-EXTENSIONS: Mapping[str, tuple[Factory, ...]] = {}
+#: controller name -> factories of the extensions registered on it. The
+#: server actions: one family of ``@action`` handlers per module.
+EXTENSIONS: Mapping[str, tuple[Factory, ...]] = {
+    'server_actions': (power.PowerActions,),
+}
 
 #: Nova's default: project ids are hex (with dashes), which keeps
 #: ``/{project_id}/flavors`` from shadowing routes like ``/flavors/detail``.

@@ -182,14 +182,38 @@ _FORMAT_CHECKER.checks('keypair_name_292', raises=exception.InvalidName)(
     _only_chars('@._- ' + string.digits + string.ascii_letters))
 
 
+def _as_number(value: Any) -> Any:
+    """A numeric string as its number: Nova bounds ``"0"`` as it bounds ``0``."""
+    if isinstance(value, str):
+        for kind in (int, float):
+            try:
+                return kind(value)
+            except ValueError:
+                continue
+    return value
+
+
+def _bounded(check: Callable) -> Callable:
+    def validate(validator, bound, instance, schema):
+        return check(validator, bound, _as_number(instance), schema)
+    return validate
+
+
+#: Draft 4, with minimum and maximum applied to numeric strings too (Nova's _SchemaValidator).
+_Draft4WithNumericStrings = jsonschema.validators.extend(jsonschema.Draft4Validator, {
+    'minimum': _bounded(jsonschema.Draft4Validator.VALIDATORS['minimum']),
+    'maximum': _bounded(jsonschema.Draft4Validator.VALIDATORS['maximum']),
+})
+
+
 class _Validator:
     """A compiled schema; :meth:`validate` raises Nova's ValidationError."""
 
     def __init__(self, schema: dict, is_body: bool = True):
-        jsonschema.Draft4Validator.check_schema(schema)
+        _Draft4WithNumericStrings.check_schema(schema)
         self.schema = schema
         self.is_body = is_body
-        self._validator = jsonschema.Draft4Validator(schema, format_checker=_FORMAT_CHECKER)
+        self._validator = _Draft4WithNumericStrings(schema, format_checker=_FORMAT_CHECKER)
 
     def validate(self, document: Any) -> None:
         # The first error in the schema's own order, as Nova's validator.validate() raises it.
@@ -279,3 +303,21 @@ def has_body_schema(method: Callable) -> bool:
 
 def has_query_schema(method: Callable) -> bool:
     return bool(getattr(method, 'query_schemas', ()))
+
+
+def schema_windows(table) -> Callable:
+    """Attach every (body schema, min_version, max_version) window of ``table``."""
+    return _windows(schema, table)
+
+
+def query_schema_windows(table) -> Callable:
+    """Attach every (query schema, min_version, max_version) window of ``table``."""
+    return _windows(query_schema, table)
+
+
+def _windows(attach: Callable, table) -> Callable:
+    def decorator(func):
+        for document, low, high in reversed(tuple(table)):
+            func = attach(document, low, high)(func)
+        return func
+    return decorator

@@ -19,15 +19,15 @@ _NAMESPACE = uuid.UUID('0b0c0a7d-1a0e-4f5c-9d52-6b1e3f7c2a11')
 
 @dataclasses.dataclass(frozen=True)
 class Rule:
-    """One ingress rule, in Nova's proxy terms; ``group`` names the remote group, if any."""
+    """One ingress rule, in Nova's proxy terms; ``group_id`` is the remote group, if any."""
 
     id: str
     parent_group_id: str
-    ip_protocol: str | None
+    protocol: str | None
     from_port: int | None
     to_port: int | None
     cidr: str | None
-    group: str | None
+    group_id: str | None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -53,8 +53,8 @@ def groups_of(project_id: str, names: Sequence[str]) -> list[SecurityGroup]:
         if name == DEFAULT:
             description = 'Default security group'
             rules = tuple(Rule(id=str(uuid.uuid5(_NAMESPACE, '%s/%s' % (gid, ethertype))),
-                               parent_group_id=gid, ip_protocol=None, from_port=None,
-                               to_port=None, cidr=None, group=DEFAULT)
+                               parent_group_id=gid, protocol=None, from_port=None,
+                               to_port=None, cidr=None, group_id=gid)
                           for ethertype in ('IPv4', 'IPv6'))
         groups.append(SecurityGroup(gid, name, description, project_id, rules))
     return groups

@@ -308,8 +308,6 @@ def test_security_group_actions_alone_ignore_keys_beside_them():
     assert refusal(ACTIONS['addSecurityGroup'], '2.1', {'addSecurityGroup': {'name': 'web'}, 'x': 1}) is None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Nova's validator applies minimum to numeric strings; nova_api's does not, so the handler must"))
 def test_console_output_length_as_a_string_is_bounded_too():
     assert act('2.1', {'os-getConsoleOutput': {'length': '-2'}}) == (
         FIELD + 'length. Value: -2. -2 is less than the minimum of -1')

@@ -416,9 +416,6 @@ def test_unknown_top_level_keys_are_refused():
         FIELD + "server. Value: vm. 'vm' is not of type 'object'")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Nova's validator applies minimum/maximum to numeric strings ('0' is less than the minimum of 1); "
-    "nova_api's does not, so the controller must bound them"))
 @pytest.mark.parametrize('fields, message', [
     ({'min_count': '0'}, FIELD + 'min_count. Value: 0. 0 is less than the minimum of 1'),
     ({'max_count': '0'}, FIELD + 'max_count. Value: 0. 0 is less than the minimum of 1'),

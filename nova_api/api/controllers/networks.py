@@ -1,0 +1,40 @@
+"""``os-networks``: Nova's read proxy of the networks servers attach to, up to 2.35."""
+
+from __future__ import annotations
+
+from nova_api import exception
+from nova_api.api import controller
+from nova_api.api import microversion
+from nova_api.api import validation
+from nova_api.api.schemas import server_networks as schemas
+from nova_api.api.views import networks as views
+from nova_api.policies import server_networks as policies
+
+#: Nova's proxy APIs end at 2.35 (MAX_PROXY_API_SUPPORT_VERSION).
+MAX_PROXY_VERSION = '2.35'
+
+
+class NetworksController(controller.Controller):
+    """List and show the networks; 404 from 2.36, as in Nova."""
+
+    @microversion.versioned(max_version=MAX_PROXY_VERSION)
+    @validation.query_schema_windows(schemas.NETWORKS_QUERY_SCHEMAS)
+    @controller.expected_errors(())
+    def index(self, req):
+        """The networks (``id`` and ``label``; every other field null, admins seeing more). 200."""
+        ctx = req.context
+        self.policy.authorize(ctx, policies.NETWORKS_LIST, {'project_id': ctx.project_id})
+        return views.index(req, self.compute.servers.networks.list())
+
+    @microversion.versioned(max_version=MAX_PROXY_VERSION)
+    @validation.query_schema_windows(schemas.NETWORKS_QUERY_SCHEMAS)
+    @controller.expected_errors(404)
+    def show(self, req, id: str):
+        """One network. 200; 404 "Network not found"."""
+        ctx = req.context
+        self.policy.authorize(ctx, policies.NETWORKS_SHOW, {'project_id': ctx.project_id})
+        try:
+            network = self.compute.servers.networks.get(id)
+        except exception.NetworkNotFound:
+            raise exception.ProxyNetworkNotFound() from None
+        return views.show(req, network)

@@ -246,6 +246,12 @@ allows_keypair_user_id = _since('2.10')
 allows_keypair_type = _since('2.2')
 allows_keypair_pagination = _since('2.35')
 imports_keypairs_only = _since('2.92')
+hides_image_proxy = _since('2.36')
+hides_image_metadata_proxy = _since('2.39')
+
+#: The last versions of the removed proxies, for ``versioned(max_version=...)``.
+LAST_IMAGE_PROXY = '2.35'
+LAST_IMAGE_METADATA_PROXY = '2.38'
 
 
 def versioned(min_version: str | None = None, max_version: str | None = None):

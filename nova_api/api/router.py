@@ -27,6 +27,8 @@ from nova_api.api.controllers import flavor_access
 from nova_api.api.controllers import flavor_extra_specs
 from nova_api.api.controllers import flavor_manage
 from nova_api.api.controllers import flavors
+from nova_api.api.controllers import image_metadata
+from nova_api.api.controllers import images
 from nova_api.api.controllers import keypairs
 from nova_api.api.controllers import limits
 from nova_api.api.controllers import quota_sets
@@ -52,6 +54,16 @@ ROUTES: RouteTable = (
                                                   'PUT': ('flavor_extra_specs', 'update'),
                                                   'DELETE': ('flavor_extra_specs', 'delete')}),
     ('/flavors/{flavor_id}/os-flavor-access', {'GET': ('flavor_access', 'index')}),
+    # Nova's image proxy (to 2.35; its metadata to 2.38): /detail before /{id}.
+    ('/images', {'GET': ('images', 'index')}),
+    ('/images/detail', {'GET': ('images', 'detail')}),
+    ('/images/{id}', {'GET': ('images', 'show'), 'DELETE': ('images', 'delete')}),
+    ('/images/{image_id}/metadata', {'GET': ('image_metadata', 'index'),
+                                     'POST': ('image_metadata', 'create'),
+                                     'PUT': ('image_metadata', 'update_all')}),
+    ('/images/{image_id}/metadata/{id}', {'GET': ('image_metadata', 'show'),
+                                          'PUT': ('image_metadata', 'update'),
+                                          'DELETE': ('image_metadata', 'delete')}),
     ('/os-keypairs', {'GET': ('keypairs', 'index'), 'POST': ('keypairs', 'create')}),
     ('/os-keypairs/{keypair_name}', {'GET': ('keypairs', 'show'),
                                      'DELETE': ('keypairs', 'delete')}),
@@ -83,6 +95,8 @@ CONTROLLERS: Mapping[str, Factory] = {
     'flavor_actions': flavor_access.FlavorActionController,
     'flavor_access': flavor_access.FlavorAccessController,
     'flavor_extra_specs': flavor_extra_specs.FlavorExtraSpecsController,
+    'images': images.ImagesController,
+    'image_metadata': image_metadata.ImageMetadataController,
     'keypairs': keypairs.KeypairController,
     'quota_sets': quota_sets.QuotaSetsController,
     'limits': limits.LimitsController,

@@ -159,12 +159,22 @@ def test_min_and_max_come_from_the_history():
     (microversion.rejects_unknown_query_params, '2.75'),
     (microversion.validates_flavor_extra_specs, '2.86'),
     (microversion.imports_keypairs_only, '2.92'),
+    (microversion.hides_image_proxy, '2.36'),
+    (microversion.hides_image_metadata_proxy, '2.39'),
 ])
 def test_named_helper_turns_true_at_its_version_and_stays_true(helper, first):
     before = APIVersion.parse(first)._replace(minor=APIVersion.parse(first).minor - 1)
     assert not helper(FakeRequest(str(before)))
     assert helper(FakeRequest(first))
     assert helper(FakeRequest('2.104'))
+
+
+def test_the_image_proxies_last_versions_are_just_before_their_removal():
+    assert not microversion.hides_image_proxy(FakeRequest(microversion.LAST_IMAGE_PROXY))
+    assert not microversion.hides_image_metadata_proxy(
+        FakeRequest(microversion.LAST_IMAGE_METADATA_PROXY))
+    assert microversion.LAST_IMAGE_PROXY == '2.35'
+    assert microversion.LAST_IMAGE_METADATA_PROXY == '2.38'
 
 
 def test_is_supported_checks_both_ends_of_the_window():

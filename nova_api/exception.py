@@ -291,6 +291,8 @@ class InstanceNotReady(Conflict):
 
 class InvalidServerState(Conflict):
     """A change Nova refuses with a 409 and a message of its own."""
+class InvalidImageQuery(Invalid):
+    """A list query Glance refuses: a bad filter, sort, limit or marker (Glance's words)."""
 
     msg_fmt = '%(reason)s'
 
@@ -400,3 +402,37 @@ class ProxyNetworkNotFound(NotFound):
 
 class InvalidRegex(Invalid):
     msg_fmt = 'Invalid regular expression for %(name)s: %(reason)s'
+class ImageMarkerNotFound(MarkerNotFound):
+    pass
+
+
+class ImageNotAuthorized(Forbidden):
+    """Only an image's owner (or an administrator) may change or delete it."""
+
+    msg_fmt = 'Not authorized for image %(image_id)s.'
+
+
+class ImageProtected(ImageNotAuthorized):
+    msg_fmt = 'Image %(image_id)s is protected and cannot be deleted.'
+
+
+class ImageAttributeReadOnly(ImageNotAuthorized):
+    """A metadata key that names one of Glance's own attributes, not an additional property."""
+
+    msg_fmt = "Attribute '%(key)s' is read-only."
+
+
+class ImageMetadataLimitExceeded(OverQuota):
+    msg_fmt = 'Image metadata limit exceeded'
+
+
+class ImageMetadataNotFound(NotFound):
+    msg_fmt = 'The resource could not be found.'
+
+
+class ImageMetadataKeyNotFound(ImageMetadataNotFound):
+    msg_fmt = 'Invalid metadata key'
+
+
+class MetadataBodyMismatch(Invalid):
+    msg_fmt = 'Request body and URI mismatch'

@@ -14,7 +14,9 @@ import pytest
 from openapi_schema import ComputeOpenAPI
 
 #: ../shared/reference beside the repository; CI always has it, a clone may not.
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / 'shared' / 'reference'
+#: A checkout elsewhere (a git worktree) names it with NOVA_API_REFERENCE_DIR.
+REFERENCE_DIR = Path(os.environ.get('NOVA_API_REFERENCE_DIR')
+                     or Path(__file__).resolve().parents[2] / 'shared' / 'reference')
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ import functools
 import logging
 from collections.abc import Callable
 from collections.abc import Iterable
+from collections.abc import Mapping
 from typing import Any
 
 from nova_api import exception
@@ -121,7 +122,13 @@ class Controller:
     The router builds each controller with its :class:`~nova_api.api.router.Services`:
     ``self.compute`` (the compute layer) and ``self.policy`` (the enforcer), for
     use at request time.
+
+    ``wsgi_wording`` says how this API words domain exceptions where it differs
+    from their own messages (``{exception.ImageNotFound: 'Image not found.'}``);
+    the Resource applies it when it renders an error (see :mod:`nova_api.api.faults`).
     """
+
+    wsgi_wording: Mapping[type, str] = {}
 
     def __init__(self, services: Any = None) -> None:
         self.compute = getattr(services, 'compute', None)

@@ -5,11 +5,20 @@ of fault (Nova's names, by status code), ``message`` is for a person. Domain
 exceptions are translated here and nowhere else: a
 :class:`~nova_api.exception.NovaAPIException` keeps its code and message;
 anything else is a 500 ``computeFault`` whose details stay in the log.
+
+An API may word a domain exception its own way (Nova's image proxy says
+"Image not found." where the catalogue says "Image X could not be
+found."): a controller's ``wsgi_wording`` maps exception classes to message
+formats, and :func:`message_of` applies the most specific one. Another
+service's error format (the Image API's) is another :data:`ErrorRenderer`
+given to the Resource; the translation rules stay here.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from collections.abc import Mapping
 
 import webob
 import webob.exc
@@ -43,6 +52,27 @@ GENERIC_500 = ('Unexpected API Error. The service log has the details under '
                "this request's id (x-openstack-request-id).")
 
 
+#: An API's own words for domain exceptions: class -> message format, filled from the exception's arguments.
+Wording = Mapping[type, str]
+NO_WORDING: Wording = {}
+
+#: Renders an exception as a response: ``render(environ, exc, wording)``.
+ErrorRenderer = Callable[[dict, BaseException, Wording], webob.Response]
+
+
+def message_of(exc: exception.NovaAPIException, wording: Wording = NO_WORDING) -> str:
+    """The message ``exc`` is shown with: the most specific wording of its class, else its own."""
+    for cls in type(exc).__mro__:
+        text = wording.get(cls)
+        if text is not None:
+            try:
+                return text % exc.kwargs
+            except (KeyError, TypeError, ValueError):
+                LOG.exception('Wording %r formatted with %r', text, exc.kwargs)
+                return exc.format_message()
+    return exc.format_message()
+
+
 def fault_body(code: int, message: str) -> dict:
     """The fault document for ``code`` and ``message``."""
     return {FAULT_NAMES.get(code, 'computeFault'): {'code': code, 'message': message}}
@@ -61,19 +91,30 @@ def fault_response(code: int, message: str, headers: dict[str, str] | None = Non
     return response
 
 
-def from_exception(exc: BaseException, request_id: str | None = None) -> webob.Response:
-    """Translate any exception into its fault response (the single translation point)."""
+def translate(exc: BaseException, request_id: str | None = None,
+              wording: Wording = NO_WORDING) -> tuple[int, str, dict[str, str]]:
+    """``(status, message, headers)`` of any exception: the single translation point.
+
+    Every error format (Nova's faults here, the Image API's in
+    :mod:`nova_api.image.faults`) renders what this returns.
+    """
     if isinstance(exc, exception.NovaAPIException):
-        return fault_response(exc.code, exc.format_message(), dict(exc.headers))
+        return exc.code, message_of(exc, wording), dict(exc.headers)
     if isinstance(exc, webob.exc.HTTPException) and exc.code < 500:
         # Raised by third-party middleware and libraries (oslo.middleware's
         # size limiter, webob itself): keep the status, render our body.
         headers = {k: v for k, v in exc.headers.items()
                    if k.lower() in ('allow', 'www-authenticate', 'retry-after')}
-        return fault_response(exc.code, exc.explanation or exc.title, headers)
+        return exc.code, exc.explanation or exc.title, headers
     if not isinstance(exc, controller.UnexpectedError):  # that one was logged where it arose
         LOG.error('Unexpected error handling request %s', request_id or '-', exc_info=exc)
-    return fault_response(500, GENERIC_500)
+    return 500, GENERIC_500, {}
+
+
+def from_exception(exc: BaseException, request_id: str | None = None,
+                   wording: Wording = NO_WORDING) -> webob.Response:
+    """The Nova fault response for any exception."""
+    return fault_response(*translate(exc, request_id, wording))
 
 
 def status_of(exc: BaseException) -> int:
@@ -85,8 +126,15 @@ def status_of(exc: BaseException) -> int:
     return 500
 
 
-def compute_error(environ: dict, exc: BaseException) -> webob.Response:
+def compute_error(environ: dict, exc: BaseException,
+                  wording: Wording = NO_WORDING) -> webob.Response:
     """The fault response for ``exc`` on a compute API request, version headers included."""
-    response = from_exception(exc, nova_context.request_id(environ))
+    response = from_exception(exc, nova_context.request_id(environ), wording)
     response.headers.update(microversion.response_headers(microversion.version_or_default(environ)))
     return response
+
+
+def unversioned_error(environ: dict, exc: BaseException,
+                      wording: Wording = NO_WORDING) -> webob.Response:
+    """The fault response for ``exc`` where microversions do not apply (the versions list)."""
+    return from_exception(exc, nova_context.request_id(environ), wording)

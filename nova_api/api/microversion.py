@@ -249,10 +249,8 @@ imports_keypairs_only = _since('2.92')
 # What server requests may say (api/server_*_request.py, controllers/servers.py).
 allows_ip6_filter = _since('2.5')
 allows_server_tags = _since('2.26')
-requires_server_networks = _since('2.37')
 rejects_invalid_status = _since('2.38')
 allows_server_create_tags = _since('2.52')
-drops_personality = _since('2.57')
 allows_trusted_certs = _since('2.63')
 allows_changes_before = _since('2.66')
 allows_locked_filter = _since('2.73')
@@ -277,6 +275,14 @@ shows_server_hostname_to_all = _since('2.90')
 shows_pinned_availability_zone = _since('2.96')
 shows_server_image_properties = _since('2.98')
 shows_server_scheduler_hints = _since('2.100')
+hides_image_proxy = _since('2.36')
+hides_image_metadata_proxy = _since('2.39')
+
+#: The last versions of the removed proxies, for ``versioned(max_version=...)``: Nova's
+#: MAX_PROXY_API_SUPPORT_VERSION (images, networks...), and image metadata's.
+LAST_PROXY_API = '2.35'
+LAST_IMAGE_PROXY = LAST_PROXY_API
+LAST_IMAGE_METADATA_PROXY = '2.38'
 
 
 def versioned(min_version: str | None = None, max_version: str | None = None):

@@ -12,7 +12,10 @@ One request, top to bottom (:meth:`Resource.__call__`):
 7. serialize what it returned, with its status code and headers.
 
 Every response, errors included, carries the microversion headers. Errors
-are rendered by :mod:`nova_api.api.faults`, the single translation point.
+are translated by :mod:`nova_api.api.faults`, the single translation point,
+and rendered by the Resource's error renderer: Nova faults by default,
+another service's format where the Resource serves another API (the Image
+API, :mod:`nova_api.image`), with the controller's ``wsgi_wording``.
 """
 
 from __future__ import annotations
@@ -68,10 +71,16 @@ class Resource:
 
     def __init__(self, controller: Any,
                  extensions: Iterable[api_controller.ControllerExtension] = (),
-                 negotiate_version: bool = True):
+                 negotiate_version: bool = True,
+                 errors: faults.ErrorRenderer | None = None):
         self.controller = controller
-        # The versions list predates microversions and ignores their headers.
+        # The versions list predates microversions and ignores their headers,
+        # and so does every API that is not Compute's.
         self.negotiate_version = negotiate_version
+        if errors is None:
+            errors = faults.compute_error if negotiate_version else faults.unversioned_error
+        self.render_error = errors
+        self.wording: faults.Wording = dict(getattr(controller, 'wsgi_wording', {}))
         self.actions: dict[str, Callable] = dict(getattr(controller, 'wsgi_actions', {}))
         self.post_processors: dict[str, list[Callable]] = {}
         for extension in extensions:
@@ -91,9 +100,7 @@ class Resource:
             version = req.api_version
             code, headers, body = self._process(req)
         except Exception as exc:  # noqa: BLE001 - rendered as a fault, never a traceback
-            response = faults.compute_error(environ, exc) if self.negotiate_version \
-                else faults.from_exception(exc, req.request_id)
-            return response(environ, start_response)
+            return self.render_error(environ, exc, self.wording)(environ, start_response)
         if self.negotiate_version:
             headers.extend(microversion.response_header_list(version))
         start_response(_status_line(code), headers)

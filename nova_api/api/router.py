@@ -27,6 +27,8 @@ from nova_api.api.controllers import flavor_access
 from nova_api.api.controllers import flavor_extra_specs
 from nova_api.api.controllers import flavor_manage
 from nova_api.api.controllers import flavors
+from nova_api.api.controllers import image_metadata
+from nova_api.api.controllers import images
 from nova_api.api.controllers import ips
 from nova_api.api.controllers import keypairs
 from nova_api.api.controllers import limits
@@ -58,6 +60,16 @@ ROUTES: RouteTable = (
                                                   'PUT': ('flavor_extra_specs', 'update'),
                                                   'DELETE': ('flavor_extra_specs', 'delete')}),
     ('/flavors/{flavor_id}/os-flavor-access', {'GET': ('flavor_access', 'index')}),
+    # Nova's image proxy (to 2.35; its metadata to 2.38): /detail before /{id}.
+    ('/images', {'GET': ('images', 'index')}),
+    ('/images/detail', {'GET': ('images', 'detail')}),
+    ('/images/{id}', {'GET': ('images', 'show'), 'DELETE': ('images', 'delete')}),
+    ('/images/{image_id}/metadata', {'GET': ('image_metadata', 'index'),
+                                     'POST': ('image_metadata', 'create'),
+                                     'PUT': ('image_metadata', 'update_all')}),
+    ('/images/{image_id}/metadata/{id}', {'GET': ('image_metadata', 'show'),
+                                          'PUT': ('image_metadata', 'update'),
+                                          'DELETE': ('image_metadata', 'delete')}),
     ('/os-keypairs', {'GET': ('keypairs', 'index'), 'POST': ('keypairs', 'create')}),
     ('/os-keypairs/{keypair_name}', {'GET': ('keypairs', 'show'),
                                      'DELETE': ('keypairs', 'delete')}),
@@ -100,6 +112,8 @@ CONTROLLERS: Mapping[str, Factory] = {
     'flavor_actions': flavor_access.FlavorActionController,
     'flavor_access': flavor_access.FlavorAccessController,
     'flavor_extra_specs': flavor_extra_specs.FlavorExtraSpecsController,
+    'images': images.ImagesController,
+    'image_metadata': image_metadata.ImageMetadataController,
     'keypairs': keypairs.KeypairController,
     'quota_sets': quota_sets.QuotaSetsController,
     'limits': limits.LimitsController,
@@ -125,30 +139,42 @@ _NOT_ALLOWED = '__method_not_allowed__'
 
 
 class APIRouter:
-    """Match a request against the route table and hand it to its Resource."""
+    """Match a request against the route table and hand it to its Resource.
+
+    The defaults serve the Compute API. Another API built on the framework
+    (the Image API, :mod:`nova_api.image.router`) passes its own table and
+    controllers, no project id prefix (``project_id_regex=None``), no
+    microversions and its own error renderer.
+    """
 
     def __init__(self, route_table: RouteTable = ROUTES,
                  controllers: Mapping[str, Factory] = CONTROLLERS,
                  extensions: Mapping[str, Iterable[Factory]] = EXTENSIONS,
-                 project_id_regex: str = DEFAULT_PROJECT_ID_REGEX,
-                 services: Services | None = None):
+                 project_id_regex: str | None = DEFAULT_PROJECT_ID_REGEX,
+                 services: Services | None = None,
+                 negotiate_version: bool = True,
+                 errors: faults.ErrorRenderer = faults.compute_error):
         services = services if services is not None else Services()
+        self.render_error = errors
         self.resources = {
-            name: Resource(factory(services), [ext(services) for ext in extensions.get(name, ())])
+            name: Resource(factory(services), [ext(services) for ext in extensions.get(name, ())],
+                           negotiate_version=negotiate_version, errors=errors)
             for name, factory in controllers.items()
         }
         self.route_table = route_table
         self.mapper = routes.Mapper()
-        with_project = {'project_id': project_id_regex}
+        prefixes: list[tuple[str, dict[str, str]]] = [('', {})]
+        if project_id_regex is not None:
+            prefixes.append(('/{project_id}', {'project_id': project_id_regex}))
         # Every method route before any 405 catch-all: under /{project_id} all
         # routes share one static prefix and are tried in order, so a
         # catch-all must not come before another path's methods.
         for path, methods in route_table:
-            self._connect_methods(path, methods, {})
-            self._connect_methods('/{project_id}' + path, methods, with_project)
+            for prefix, requirements in prefixes:
+                self._connect_methods(prefix + path, methods, requirements)
         for path, methods in route_table:
-            self._connect_not_allowed(path, methods, {})
-            self._connect_not_allowed('/{project_id}' + path, methods, with_project)
+            for prefix, requirements in prefixes:
+                self._connect_not_allowed(prefix + path, methods, requirements)
 
     def _connect_methods(self, path: str, methods: Mapping[str, tuple[str, str]],
                          requirements: dict[str, str]) -> None:
@@ -174,12 +200,13 @@ class APIRouter:
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         match = self.mapper.routematch(environ=environ)
         if match is None:
-            return faults.compute_error(environ, exception.RouteNotFound())(environ, start_response)
+            return self.render_error(environ, exception.RouteNotFound(), faults.NO_WORDING)(
+                environ, start_response)
         args = match[0]
         if args['action'] == _NOT_ALLOWED:
             error = exception.MethodNotAllowed(method=environ['REQUEST_METHOD'])
             error.headers = {'Allow': args['allowed']}
-            return faults.compute_error(environ, error)(environ, start_response)
+            return self.render_error(environ, error, faults.NO_WORDING)(environ, start_response)
         environ[ROUTING_ARGS] = ((), args)
         return args['controller'](environ, start_response)
 
@@ -197,9 +224,8 @@ class StaticRoute:
         if environ['REQUEST_METHOD'] not in self.ALLOWED:
             error = exception.MethodNotAllowed(method=environ['REQUEST_METHOD'])
             error.headers = {'Allow': ', '.join(self.ALLOWED)}
-            render = faults.compute_error if self.resource.negotiate_version \
-                else lambda env, exc: faults.from_exception(exc)
-            return render(environ, error)(environ, start_response)
+            return self.resource.render_error(environ, error, faults.NO_WORDING)(
+                environ, start_response)
         environ[ROUTING_ARGS] = ((), {'action': self.action(environ)})
         return self.resource(environ, start_response)
 

@@ -2,7 +2,7 @@
 
 Served at ``/identity`` when ``[api] auth_strategy = noauth2``, so that
 unmodified clients (python-openstackclient, openstacksdk, Terraform) can
-authenticate the way they always do and find the compute endpoint in a
+authenticate the way they always do and find the compute and image endpoints in a
 service catalog. Like noauth2 itself it trusts what it is told: any password
 is accepted, names are ids, and the token it issues is the noauth2 token
 ``<user>:<project>``. It is not a Keystone: with ``auth_strategy = keystone``

@@ -106,9 +106,6 @@ class IdentityApp:
     def _identity_url(req: webob.Request) -> str:
         return links.root_url(req) + '/identity'
 
-    @staticmethod
-    def _compute_url(req: webob.Request) -> str:
-        return links.root_url(req) + '/v2.1'
 
     @staticmethod
     def _caller(req: webob.Request) -> tuple[str, str | None]:
@@ -137,8 +134,8 @@ class IdentityApp:
         methods, user_id, token_project = self._authenticate(auth_request['identity'])
         project_id = self._scope(auth_request.get('scope'), token_project)
         roles = list(auth.ADMIN_ROLES if user_id == auth.ADMIN_USER else auth.MEMBER_ROLES)
-        document = views.token(methods, user_id, project_id, roles, self._compute_url(req),
-                               self._identity_url(req), datetime.datetime.now(datetime.timezone.utc))
+        document = views.token(methods, user_id, project_id, roles, links.root_url(req),
+                               datetime.datetime.now(datetime.timezone.utc))
         return 201, document, {TOKEN_HEADER: '%s:%s' % (user_id, project_id or '')}
 
     @staticmethod
@@ -178,8 +175,8 @@ class IdentityApp:
             raise _bad_request('Expecting to find X-Subject-Token in the request headers.')
         user_id, project_id = _parse_token(subject)
         roles = list(auth.ADMIN_ROLES if user_id == auth.ADMIN_USER else auth.MEMBER_ROLES)
-        document = views.token(['token'], user_id, project_id, roles, self._compute_url(req),
-                               self._identity_url(req), datetime.datetime.now(datetime.timezone.utc))
+        document = views.token(['token'], user_id, project_id, roles, links.root_url(req),
+                               datetime.datetime.now(datetime.timezone.utc))
         return 200, (document if req.method == 'GET' else None), {TOKEN_HEADER: subject}
 
     def token_projects(self, req: webob.Request) -> tuple[int, Any, dict]:

@@ -70,13 +70,21 @@ def _service(service_type: str, name: str, url: str) -> dict[str, Any]:
     }
 
 
-def catalog(compute_url: str, identity_url: str) -> list[dict[str, Any]]:
-    """Compute, and this identity service (clients look projects and users up there)."""
-    return [_service('compute', 'nova', compute_url), _service('identity', 'keystone', identity_url)]
+#: The services this process serves, for the catalog: (type, name, path below the root).
+SERVICES = (
+    ('compute', 'nova', '/v2.1'),
+    ('image', 'glance', '/image'),
+    ('identity', 'keystone', '/identity'),
+)
+
+
+def catalog(root_url: str) -> list[dict[str, Any]]:
+    """Compute, the Image API, and this identity service (clients look projects and users up there)."""
+    return [_service(service_type, name, root_url + path) for service_type, name, path in SERVICES]
 
 
 def token(methods: list[str], user_id: str, project_id: str | None, roles: list[str],
-          compute_url: str, identity_url: str, now: datetime.datetime) -> dict[str, Any]:
+          root_url: str, now: datetime.datetime) -> dict[str, Any]:
     body: dict[str, Any] = {
         'methods': methods,
         'user': {'id': user_id, 'name': user_id, 'domain': domain(), 'password_expires_at': None},
@@ -88,7 +96,7 @@ def token(methods: list[str], user_id: str, project_id: str | None, roles: list[
         body['project'] = {'id': project_id, 'name': project_id, 'domain': domain()}
         body['is_domain'] = False
         body['roles'] = [{'id': _stable_id('role', role), 'name': role} for role in roles]
-        body['catalog'] = catalog(compute_url, identity_url)
+        body['catalog'] = catalog(root_url)
     return {'token': body}
 
 

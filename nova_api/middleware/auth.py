@@ -11,6 +11,10 @@
 
 Either way the context is built from what was verified, and the identity
 headers a client sent are removed before anything else can read them.
+
+Both filters answer 401 in the format of the API they guard: the paste
+option ``errors`` names it (``compute``, the default: a Nova fault;
+``image``: Glance's).
 """
 
 from __future__ import annotations
@@ -20,11 +24,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from keystonemiddleware import auth_token
+from oslo_config import cfg
 
 from nova_api import context as nova_context
 from nova_api import deploy
 from nova_api import exception
 from nova_api.api import faults
+from nova_api.image import faults as image_faults
 from nova_api.middleware import base
 
 AUTH_REQUIRED = 'The request you have made requires authentication.'
@@ -46,10 +52,37 @@ ADMIN_ROLES = ['admin', 'member', 'reader']
 MEMBER_ROLES = ['member', 'reader']
 
 
-def _unauthorized(environ: dict, start_response: Callable, realm: str) -> Iterable[bytes]:
-    error = exception.NotAuthorized(AUTH_REQUIRED)
-    error.headers = {'WWW-Authenticate': realm}
-    return faults.compute_error(environ, error)(environ, start_response)
+#: The error formats an auth filter can answer in, by the name its paste section gives.
+ERROR_FORMATS: dict[str, faults.ErrorRenderer] = {
+    'compute': faults.compute_error,
+    'image': image_faults.render,
+}
+
+
+class _AuthFilter(base.Middleware):
+    """An auth filter: answers 401 in the error format of the API it guards."""
+
+    def __init__(self, application: Callable, conf: cfg.ConfigOpts, errors: str = 'compute'):
+        super().__init__(application, conf)
+        self.render_error = ERROR_FORMATS[errors]
+
+    @classmethod
+    def factory(cls, global_conf: dict[str, Any], **local_conf: str) -> Callable:
+        """paste.deploy filter factory; ``errors = image`` for the Image API."""
+        errors = local_conf.get('errors', 'compute')
+        if errors not in ERROR_FORMATS:
+            raise ValueError('errors = %s: not one of %s' % (errors, ', '.join(ERROR_FORMATS)))
+        conf = deploy.conf_from(global_conf)
+
+        def make_filter(application: Callable) -> _AuthFilter:
+            return cls(application, conf, errors)
+        return make_filter
+
+    def unauthorized(self, environ: dict, start_response: Callable,
+                     realm: str) -> Iterable[bytes]:
+        error = exception.NotAuthorized(AUTH_REQUIRED)
+        error.headers = {'WWW-Authenticate': realm}
+        return self.render_error(environ, error, faults.NO_WORDING)(environ, start_response)
 
 
 def _context(environ: dict, **identity: Any) -> nova_context.RequestContext:
@@ -60,7 +93,7 @@ def _context(environ: dict, **identity: Any) -> nova_context.RequestContext:
         **identity)
 
 
-class NoAuth2(base.Middleware):
+class NoAuth2(_AuthFilter):
     """Development authentication: the token names the user and the project."""
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
@@ -68,7 +101,7 @@ class NoAuth2(base.Middleware):
         for header in IDENTITY_HEADERS:
             environ.pop(header, None)
         if not token:
-            return _unauthorized(environ, start_response, 'NoAuth2 realm="nova_api"')
+            return self.unauthorized(environ, start_response, 'NoAuth2 realm="nova_api"')
         user_id, _sep, project_id = token.partition(':')
         is_admin = user_id == ADMIN_USER
         ctx = _context(environ, user_id=user_id, project_id=project_id or user_id,
@@ -78,12 +111,12 @@ class NoAuth2(base.Middleware):
         return self.application(environ, start_response)
 
 
-class KeystoneContext(base.Middleware):
+class KeystoneContext(_AuthFilter):
     """Build the context from the headers keystonemiddleware's auth_token set."""
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         if environ.get('HTTP_X_IDENTITY_STATUS') != 'Confirmed':
-            return _unauthorized(environ, start_response, 'Keystone')
+            return self.unauthorized(environ, start_response, 'Keystone')
         roles = [r.strip() for r in environ.get('HTTP_X_ROLES', '').split(',') if r.strip()]
         ctx = _context(
             environ,

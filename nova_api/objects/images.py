@@ -1,15 +1,45 @@
-"""Image queries: the catalogue's images with their properties and tags, by id and page."""
+"""Image queries: the catalogue's images with their properties and tags, by id and page, and their changes.
+
+Reads are set-based Core selects: one query for the images (the page), one
+for the properties of all of them, one for their tags. Visibility is
+Glance's: an administrator sees every image; anyone else public and
+community images and their own project's. (Image members are not kept, so a
+shared image is seen by its owner only.)
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
+import operator
+from collections.abc import Iterable
 from collections.abc import Mapping
+from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import orm
 
 from nova_api.db import models
+
+IMAGES = models.Image.__table__
+PROPERTIES = models.ImageProperty.__table__
+TAGS = models.ImageTag.__table__
+
+#: The columns an :class:`Image` is read from, in its field order.
+FIELDS = ('id', 'name', 'status', 'visibility', 'disk_format', 'container_format', 'size',
+          'virtual_size', 'min_disk', 'min_ram', 'checksum', 'os_hash_algo', 'os_hash_value',
+          'owner', 'protected', 'os_hidden', 'created_at', 'updated_at')
+
+#: What a NULL sorts and compares as, per nullable column (Glance's defaults: '' and 0).
+_NULL_AS = {'name': '', 'disk_format': '', 'container_format': '', 'size': 0,
+            'virtual_size': 0, 'checksum': '', 'os_hash_algo': '', 'os_hash_value': '',
+            'owner': ''}
+
+_COMPARISONS = {'eq': operator.eq, 'neq': operator.ne, 'gt': operator.gt, 'gte': operator.ge,
+                'lt': operator.lt, 'lte': operator.le}
+#: The operators a :class:`Condition` may use.
+OPERATORS = (*_COMPARISONS, 'in')
 
 
 @dataclasses.dataclass(frozen=True)
@@ -38,41 +68,215 @@ class Image:
     tags: tuple[str, ...]
 
 
-def _visible_to(project_id: str | None, is_admin: bool) -> sa.ColumnElement[bool]:
-    """Glance's visibility rule: public and community images, shared and private ones of the owner."""
-    if is_admin:
+@dataclasses.dataclass(frozen=True)
+class Viewer:
+    """Who looks: an administrator sees every image, others what Glance shows them."""
+
+    project_id: str | None
+    is_admin: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class Condition:
+    """``column <op> value`` on an images column; ``value`` is a tuple for ``in``."""
+
+    column: str
+    op: str
+    value: Any
+
+
+@dataclasses.dataclass(frozen=True)
+class ListQuery:
+    """One page of the catalogue: Glance's filters, already parsed, its order and its page.
+
+    ``visibility`` None is Glance's default: every visible image but other
+    projects' community ones; ``'all'`` includes those. ``sort`` is
+    ``(column, 'asc' | 'desc')`` pairs and should end with a unique column.
+    """
+
+    conditions: tuple[Condition, ...] = ()
+    properties: tuple[tuple[str, str], ...] = ()
+    tags: tuple[str, ...] = ()
+    visibility: str | None = None
+    sort: tuple[tuple[str, str], ...] = (('created_at', 'desc'), ('id', 'desc'))
+    limit: int | None = None
+    marker: str | None = None
+
+
+class MarkerNotFound(LookupError):
+    """The page marker names no image the viewer can see."""
+
+
+# -- expressions -------------------------------------------------------------------
+
+def column(name: str) -> sa.ColumnElement:
+    """An images column as filters and sorting see it.
+
+    ``updated_at`` of an image never changed is its ``created_at``, as Glance
+    (which sets both at creation) shows it.
+    """
+    if name == 'updated_at':
+        return sa.func.coalesce(IMAGES.c.updated_at, IMAGES.c.created_at)
+    return IMAGES.c[name]
+
+
+def _sort_expression(name: str) -> sa.ColumnElement:
+    if name in _NULL_AS:
+        return sa.func.coalesce(IMAGES.c[name], _NULL_AS[name])
+    return column(name)
+
+
+def _condition(condition: Condition) -> sa.ColumnElement[bool]:
+    target = column(condition.column)
+    op, value = condition.op, condition.value
+    if op == 'in':
+        return target.in_(list(value))
+    return _COMPARISONS[op](target, value)
+
+
+def _visible(viewer: Viewer) -> sa.ColumnElement[bool]:
+    """Glance's visibility: public and community images, and the viewer's project's."""
+    if viewer.is_admin:
         return sa.true()
-    image = models.Image
-    return sa.or_(image.visibility.in_(('public', 'community')), image.owner == project_id)
+    public = IMAGES.c.visibility.in_(('public', 'community'))
+    if viewer.project_id is None:
+        return public
+    return sa.or_(public, IMAGES.c.owner == viewer.project_id)
 
 
-def _images(session: orm.Session, rows: list[models.Image]) -> list[Image]:
+def _listed(viewer: Viewer, visibility: str | None) -> sa.ColumnElement[bool]:
+    """Glance's list default: no community images but one's own, unless a visibility is asked."""
+    if visibility == 'all':
+        return sa.true()
+    if visibility is not None:
+        return IMAGES.c.visibility == visibility
+    not_community = IMAGES.c.visibility != 'community'
+    if viewer.project_id is None:
+        return not_community
+    return sa.or_(not_community, IMAGES.c.owner == viewer.project_id)
+
+
+def _live() -> sa.ColumnElement[bool]:
+    return IMAGES.c.deleted.is_(False)
+
+
+# -- reads -------------------------------------------------------------------------
+
+def _to_images(session: orm.Session, rows: Sequence[sa.Row]) -> list[Image]:
+    """Images of ``rows``, with the properties and the tags of all of them in one query each."""
     ids = [row.id for row in rows]
     properties: dict[str, dict[str, str]] = {image_id: {} for image_id in ids}
     tags: dict[str, list[str]] = {image_id: [] for image_id in ids}
     if ids:
-        prop = models.ImageProperty
         for image_id, name, value in session.execute(
-                sa.select(prop.image_id, prop.name, prop.value).where(prop.image_id.in_(ids))):
+                sa.select(PROPERTIES.c.image_id, PROPERTIES.c.name, PROPERTIES.c.value)
+                .where(PROPERTIES.c.image_id.in_(ids)).order_by(PROPERTIES.c.name)):
             properties[image_id][name] = value
-        tag = models.ImageTag
         for image_id, value in session.execute(
-                sa.select(tag.image_id, tag.value).where(tag.image_id.in_(ids)).order_by(tag.value)):
+                sa.select(TAGS.c.image_id, TAGS.c.value).where(TAGS.c.image_id.in_(ids))
+                .order_by(TAGS.c.value)):
             tags[image_id].append(value)
-    return [Image(
-        id=row.id, name=row.name, status=row.status, visibility=row.visibility,
-        disk_format=row.disk_format, container_format=row.container_format, size=row.size,
-        virtual_size=row.virtual_size, min_disk=row.min_disk, min_ram=row.min_ram,
-        checksum=row.checksum, os_hash_algo=row.os_hash_algo, os_hash_value=row.os_hash_value,
-        owner=row.owner, protected=row.protected, os_hidden=row.os_hidden,
-        created_at=row.created_at, updated_at=row.updated_at,
-        properties=properties[row.id], tags=tuple(tags[row.id])) for row in rows]
+    return [Image(**{name: getattr(row, name) for name in FIELDS},
+                  properties=properties[row.id], tags=tuple(tags[row.id])) for row in rows]
+
+
+def _select() -> sa.Select:
+    return sa.select(*(IMAGES.c[name] for name in FIELDS))
 
 
 def get(session: orm.Session, image_id: str, project_id: str | None,
         is_admin: bool) -> Image | None:
     """The image ``image_id`` if it exists, is not deleted and the caller may see it."""
-    row = session.scalar(sa.select(models.Image).where(
-        models.Image.id == image_id, models.Image.deleted.is_(False),
-        _visible_to(project_id, is_admin)))
-    return None if row is None else _images(session, [row])[0]
+    rows = session.execute(_select().where(
+        IMAGES.c.id == image_id, _live(), _visible(Viewer(project_id, is_admin)))).all()
+    return _to_images(session, rows)[0] if rows else None
+
+
+def get_for_update(session: orm.Session, viewer: Viewer, image_id: str) -> Image | None:
+    """:func:`get`, with the image's row locked until the transaction ends (where the database can)."""
+    rows = session.execute(_select().where(IMAGES.c.id == image_id, _live(), _visible(viewer))
+                           .with_for_update()).all()
+    return _to_images(session, rows)[0] if rows else None
+
+
+def _after(keys: Sequence[tuple[sa.ColumnElement, str]],
+           marker: Sequence[Any]) -> sa.ColumnElement[bool]:
+    """Rows after the marker's values in the order of ``keys``, compared key by key."""
+    clauses = []
+    for index, (expression, direction) in enumerate(keys):
+        ties = [keys[before][0] == marker[before] for before in range(index)]
+        beyond = expression > marker[index] if direction == 'asc' else expression < marker[index]
+        clauses.append(sa.and_(*ties, beyond))
+    return sa.or_(*clauses)
+
+
+def list_images(session: orm.Session, viewer: Viewer, query: ListQuery) -> list[Image]:
+    """One page of the images ``viewer`` may see, filtered and sorted as Glance does.
+
+    Raises :class:`MarkerNotFound` when the marker is not an image the
+    viewer can see.
+    """
+    where: list[sa.ColumnElement[bool]] = [
+        _live(), IMAGES.c.status != 'killed', _visible(viewer), _listed(viewer, query.visibility)]
+    where.extend(_condition(condition) for condition in query.conditions)
+    where.extend(sa.exists().where(PROPERTIES.c.image_id == IMAGES.c.id, PROPERTIES.c.name == name,
+                                   PROPERTIES.c.value == value)
+                 for name, value in query.properties)
+    where.extend(sa.exists().where(TAGS.c.image_id == IMAGES.c.id, TAGS.c.value == tag)
+                 for tag in query.tags)
+    keys = [(_sort_expression(name), direction) for name, direction in query.sort]
+    if query.marker is not None:
+        marker = session.execute(sa.select(*(expression for expression, _ in keys)).where(
+            IMAGES.c.id == query.marker, _live(), _visible(viewer))).first()
+        if marker is None:
+            raise MarkerNotFound(query.marker)
+        where.append(_after(keys, tuple(marker)))
+    statement = _select().where(*where).order_by(
+        *(expression.asc() if direction == 'asc' else expression.desc()
+          for expression, direction in keys))
+    if query.limit is not None:
+        statement = statement.limit(query.limit)
+    return _to_images(session, session.execute(statement).all())
+
+
+# -- changes -----------------------------------------------------------------------
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+
+
+def replace_properties(session: orm.Session, image_id: str,
+                       properties: Mapping[str, str | None]) -> None:
+    """Make ``properties`` the image's whole set: add, change and remove rows as needed."""
+    current = dict(session.execute(sa.select(PROPERTIES.c.name, PROPERTIES.c.value)
+                                   .where(PROPERTIES.c.image_id == image_id)).all())
+    gone = [name for name in current if name not in properties]
+    if gone:
+        session.execute(sa.delete(PROPERTIES).where(PROPERTIES.c.image_id == image_id,
+                                                    PROPERTIES.c.name.in_(gone)))
+    for name, value in properties.items():
+        if name not in current:
+            session.execute(sa.insert(PROPERTIES).values(image_id=image_id, name=name, value=value))
+        elif current[name] != value:
+            session.execute(sa.update(PROPERTIES).where(
+                PROPERTIES.c.image_id == image_id, PROPERTIES.c.name == name).values(value=value))
+    session.execute(sa.update(IMAGES).where(IMAGES.c.id == image_id).values(updated_at=_now()))
+
+
+def mark_deleted(session: orm.Session, image_id: str) -> None:
+    """Delete the image as Glance does: the row stays, ``deleted`` and in status ``deleted``."""
+    now = _now()
+    session.execute(sa.update(IMAGES).where(IMAGES.c.id == image_id).values(
+        deleted=True, deleted_at=now, updated_at=now, status='deleted'))
+
+
+def add(session: orm.Session, values: Mapping[str, Any],
+        properties: Mapping[str, str] | None = None, tags: Iterable[str] = ()) -> None:
+    """Add an image row with its properties and tags (Glance's defaults for what ``values`` lacks)."""
+    row = {'visibility': 'shared', 'min_disk': 0, 'min_ram': 0, 'protected': False,
+           'os_hidden': False, 'deleted': False, 'created_at': _now(), **values}
+    session.execute(sa.insert(IMAGES).values(**row))
+    for name, value in (properties or {}).items():
+        session.execute(sa.insert(PROPERTIES).values(image_id=row['id'], name=name, value=value))
+    for tag in tags:
+        session.execute(sa.insert(TAGS).values(image_id=row['id'], value=tag))

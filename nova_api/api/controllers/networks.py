@@ -10,14 +10,11 @@ from nova_api.api.schemas import server_networks as schemas
 from nova_api.api.views import networks as views
 from nova_api.policies import server_networks as policies
 
-#: Nova's proxy APIs end at 2.35 (MAX_PROXY_API_SUPPORT_VERSION).
-MAX_PROXY_VERSION = '2.35'
-
 
 class NetworksController(controller.Controller):
     """List and show the networks; 404 from 2.36, as in Nova."""
 
-    @microversion.versioned(max_version=MAX_PROXY_VERSION)
+    @microversion.versioned(max_version=microversion.LAST_PROXY_API)
     @validation.query_schema_windows(schemas.NETWORKS_QUERY_SCHEMAS)
     @controller.expected_errors(())
     def index(self, req):
@@ -26,7 +23,7 @@ class NetworksController(controller.Controller):
         self.policy.authorize(ctx, policies.NETWORKS_LIST, {'project_id': ctx.project_id})
         return views.index(req, self.compute.servers.networks.list())
 
-    @microversion.versioned(max_version=MAX_PROXY_VERSION)
+    @microversion.versioned(max_version=microversion.LAST_PROXY_API)
     @validation.query_schema_windows(schemas.NETWORKS_QUERY_SCHEMAS)
     @controller.expected_errors(404)
     def show(self, req, id: str):

@@ -143,3 +143,18 @@ def test_headers_added_to_one_exception_stay_on_that_exception():
     first.headers['Retry-After'] = '5'
     assert 'Retry-After' not in exception.NotFound().headers
     assert 'Retry-After' not in faults.from_exception(exception.Conflict()).headers
+
+
+def test_the_most_specific_wording_of_an_exception_wins():
+    wording = {exception.NotFound: 'Gone.', exception.FlavorNotFound: 'No flavor %(flavor_id)s.'}
+
+    assert faults.message_of(exception.FlavorNotFound(flavor_id='7'), wording) == 'No flavor 7.'
+    assert faults.message_of(exception.KeypairNotFound(name='k', user_id='u'), wording) == 'Gone.'
+    assert faults.message_of(exception.Invalid(), wording) == 'Bad request.'
+
+
+def test_a_wording_that_does_not_fit_the_arguments_falls_back_to_the_message(caplog):
+    error = exception.FlavorNotFound(flavor_id='7')
+
+    assert faults.message_of(error, {exception.FlavorNotFound: 'No %(name)s.'}) == (
+        'Flavor 7 could not be found.')

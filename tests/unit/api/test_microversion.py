@@ -175,12 +175,33 @@ def test_min_and_max_come_from_the_history():
     (microversion.shows_pinned_availability_zone, '2.96'),
     (microversion.shows_server_image_properties, '2.98'),
     (microversion.shows_server_scheduler_hints, '2.100'),
+    (microversion.hides_image_proxy, '2.36'),
+    (microversion.allows_ip6_filter, '2.5'),
+    (microversion.allows_server_tags, '2.26'),
+    (microversion.rejects_invalid_status, '2.38'),
+    (microversion.allows_server_create_tags, '2.52'),
+    (microversion.allows_trusted_certs, '2.63'),
+    (microversion.allows_changes_before, '2.66'),
+    (microversion.allows_locked_filter, '2.73'),
+    (microversion.allows_host_at_create, '2.74'),
+    (microversion.allows_more_server_filters, '2.83'),
+    (microversion.allows_server_hostname, '2.90'),
+    (microversion.allows_pinned_az_update, '2.104'),
+    (microversion.hides_image_metadata_proxy, '2.39'),
 ])
 def test_named_helper_turns_true_at_its_version_and_stays_true(helper, first):
     before = APIVersion.parse(first)._replace(minor=APIVersion.parse(first).minor - 1)
     assert not helper(FakeRequest(str(before)))
     assert helper(FakeRequest(first))
     assert helper(FakeRequest('2.104'))
+
+
+def test_the_image_proxies_last_versions_are_just_before_their_removal():
+    assert not microversion.hides_image_proxy(FakeRequest(microversion.LAST_IMAGE_PROXY))
+    assert not microversion.hides_image_metadata_proxy(
+        FakeRequest(microversion.LAST_IMAGE_METADATA_PROXY))
+    assert microversion.LAST_IMAGE_PROXY == '2.35'
+    assert microversion.LAST_IMAGE_METADATA_PROXY == '2.38'
 
 
 def test_is_supported_checks_both_ends_of_the_window():

@@ -3,7 +3,8 @@
 - Every routed method declares its errors (``@expected_errors``) and has a
   schema: a body schema for POST/PUT/PATCH and for every ``@action`` handler,
   a query schema for GET.
-- ``nova_api/api/`` never imports ``nova_api.db`` or ``nova_api.objects``.
+- ``nova_api/api/`` (and the Image API, ``nova_api/image/``) never imports
+  ``nova_api.db`` or ``nova_api.objects``.
 - Only ``nova_api/service/`` and ``nova_api/cmd/`` import eventlet.
 
 Each checker is also fed a bad example, to prove it would notice.
@@ -23,6 +24,7 @@ from nova_api.api import router
 from nova_api.api import validation
 from nova_api.api.resource import ACTION_DISPATCH
 from nova_api.api.resource import Resource
+from nova_api.image import router as image_router
 
 PACKAGE_ROOT = Path(router.__file__).resolve().parents[1]  # .../nova_api
 BODY_METHODS = ('POST', 'PUT', 'PATCH')
@@ -80,6 +82,10 @@ def route_table_problems(routes: router.RouteTable,
 
 def test_every_route_declares_its_errors_and_has_a_schema():
     assert route_table_problems(router.ROUTES, router.CONTROLLERS, router.EXTENSIONS) == []
+
+
+def test_the_image_apis_routes_keep_the_same_conventions():
+    assert route_table_problems(image_router.ROUTES, image_router.CONTROLLERS, {}) == []
 
 
 class CarelessController(controller.Controller):
@@ -185,8 +191,9 @@ def is_within(module: str, package: str) -> bool:
     return module == package or module.startswith(package + '.')
 
 
-#: What the API layer reaches only through nova_api.compute.
+#: What the API layers reach only through nova_api.compute.
 DATA_LAYERS = ('nova_api.db', 'nova_api.objects')
+API_LAYERS = ('nova_api.api', 'nova_api.image')
 
 
 def boundary_violations(root: Path) -> list[str]:
@@ -195,7 +202,7 @@ def boundary_violations(root: Path) -> list[str]:
     for path in sorted(root.rglob('*.py')):
         name = module_name(path, root)
         imported = set(imports_of(path, root))
-        if is_within(name, 'nova_api.api'):
+        if any(is_within(name, layer) for layer in API_LAYERS):
             violations.extend('%s imports %s' % (name, layer) for layer in DATA_LAYERS
                               if any(is_within(m, layer) for m in imported))
         if not (is_within(name, 'nova_api.service') or is_within(name, 'nova_api.cmd')) and any(
@@ -216,6 +223,7 @@ def test_boundary_check_catches_each_kind_of_import(tmp_path):
         'api/schemas/servers.py': 'def f():\n    import nova_api.db.models\n',
         'api/links.py': 'from nova_api.dbx import y\n',  # not nova_api.db
         'api/controllers/flavors.py': 'from nova_api.objects import flavors\n',
+        'image/views.py': 'from nova_api.db import models\n',
         'compute/api.py': 'from nova_api.db import api\n',  # allowed outside api/
         'middleware/auth.py': 'import eventlet.wsgi\n',
         'wsgi.py': 'from eventlet import greenthread\n',
@@ -231,6 +239,7 @@ def test_boundary_check_catches_each_kind_of_import(tmp_path):
         'nova_api.api.controllers.servers imports nova_api.db',
         'nova_api.api.schemas.servers imports nova_api.db',
         'nova_api.api.views.servers imports nova_api.db',
+        'nova_api.image.views imports nova_api.db',
         'nova_api.middleware.auth imports eventlet',
         'nova_api.wsgi imports eventlet',
     ]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import webob
 
 from nova_api import context
+from nova_api import exception
 from nova_api.api import controller
+from nova_api.api import faults
 from nova_api.api import validation
 from nova_api.api.router import APIRouter
 
@@ -152,3 +155,47 @@ def test_project_id_regex_comes_from_the_api_config(load_pipeline, make_conf, ap
     response = api_request(custom, '/v2.1/demo/', token='alice:demo')
     assert response.status_int == 200
     assert response.json_body['version']['id'] == 'v2.1'
+
+
+# -- another API on the same framework -------------------------------------------------
+
+class WordedController(controller.Controller):
+    """Words a missing thing its own way, as Nova's image proxy does."""
+
+    wsgi_wording = {exception.NotFound: 'Nothing called %(name)s here.'}
+
+    @validation.query_schema(ANY)
+    @controller.expected_errors(404)
+    def show(self, req, id):
+        raise exception.FlavorNotFound(flavor_id=id, name=id)
+
+
+def plain_text_errors(environ, exc, wording):
+    code, message, headers = faults.translate(exc, wording=wording)
+    response = webob.Response(status=code, body=message.encode(), content_type='text/plain')
+    response.headers.update(headers)
+    return response
+
+
+def test_a_controller_words_domain_errors_its_own_way(call):
+    router = APIRouter((('/things/{id}', {'GET': ('things', 'show')}),),
+                       {'things': WordedController}, {})
+
+    response = call('/things/x1', router=router)
+
+    assert response.status_int == 404
+    assert response.json_body['itemNotFound']['message'] == 'Nothing called x1 here.'
+
+
+def test_another_api_has_no_project_prefix_no_versions_and_its_own_error_format(call):
+    router = APIRouter(ROUTES, {'flavors': FlavorsController}, {}, project_id_regex=None,
+                       negotiate_version=False, errors=plain_text_errors)
+
+    shown = call('/flavors/42', router=router)
+    assert shown.json_body == {'method': 'show', 'id': '42'}
+    assert 'OpenStack-API-Version' not in shown.headers
+    unrouted = call('/%s/flavors' % PROJECT_ID, router=router)
+    assert (unrouted.status_int, unrouted.text) == (404, 'The resource could not be found.')
+    refused = call('/flavors', method='DELETE', router=router)
+    assert (refused.status_int, refused.headers['Allow']) == (405, 'GET')
+    assert refused.content_type == 'text/plain'

@@ -28,7 +28,7 @@ def test_version_discovery_points_at_v3(pipeline, api_request):
         {'rel': 'self', 'href': 'http://localhost/identity/v3/'}]
 
 
-def test_a_password_scoped_to_a_project_gets_the_noauth2_token_and_the_compute_catalog(
+def test_a_password_scoped_to_a_project_gets_the_noauth2_token_and_the_catalog(
         pipeline, api_request):
     response = api_request(pipeline, '/identity/v3/auth/tokens', 'POST', password_auth('alice', 'demo'))
 
@@ -37,9 +37,11 @@ def test_a_password_scoped_to_a_project_gets_the_noauth2_token_and_the_compute_c
     token = response.json['token']
     assert token['project']['id'] == 'demo' and token['user']['id'] == 'alice'
     assert sorted(role['name'] for role in token['roles']) == ['member', 'reader']
-    compute, identity = token['catalog']
+    compute, image, identity = token['catalog']
     assert compute['type'] == 'compute'
     assert {endpoint['url'] for endpoint in compute['endpoints']} == {'http://localhost/v2.1'}
+    assert (image['type'], image['name']) == ('image', 'glance')
+    assert {endpoint['url'] for endpoint in image['endpoints']} == {'http://localhost/image'}
     assert identity['type'] == 'identity'
     assert {endpoint['url'] for endpoint in identity['endpoints']} == {'http://localhost/identity'}
     assert sorted(endpoint['interface'] for endpoint in compute['endpoints']) == [

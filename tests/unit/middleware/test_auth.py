@@ -178,3 +178,35 @@ def test_keystone_pipeline_ignores_forged_identity_headers(load_pipeline, make_c
     assert response.json_body == {'unauthorized': {
         'code': 401, 'message': 'The request you have made requires authentication.'}}
     assert response.headers['OpenStack-API-Version'] == 'compute 2.1'
+
+
+def test_a_filter_guarding_the_image_api_answers_401_as_glance(downstream, conf):
+    noauth2 = auth.NoAuth2(downstream, conf, errors='image')
+    keystone_context = auth.KeystoneContext(downstream, conf, errors='image')
+
+    for app in (noauth2, keystone_context):
+        response = send(app, headers={'Accept': 'application/json'})
+        assert response.status_int == 401
+        assert response.json == {'code': '401 Unauthorized', 'title': 'Unauthorized',
+                                 'message': 'The request you have made requires authentication.'
+                                            '<br /><br />\n\n\n'}
+        assert 'OpenStack-API-Version' not in response.headers
+
+
+def test_an_unknown_error_format_is_refused_when_the_pipeline_loads():
+    with pytest.raises(ValueError, match='errors = xml'):
+        auth.NoAuth2.factory({}, errors='xml')
+
+
+def test_the_keystone_pipeline_guards_the_image_api_but_not_its_versions(
+        load_pipeline, make_conf, api_request):
+    app = load_pipeline(make_conf(config_text=KEYSTONE_CONF + 'delay_auth_decision = true\n'))
+
+    assert api_request(app, '/image').status_int == 300
+    refused = api_request(app, '/image/v2/images', headers={
+        'Accept': 'application/json', 'X-Identity-Status': 'Confirmed', 'X-Roles': 'admin'})
+    assert refused.status_int == 401
+    assert refused.json['title'] == 'Unauthorized'
+    assert 'OpenStack-API-Version' not in refused.headers
+    without_delay = load_pipeline(make_conf(config_text=KEYSTONE_CONF))
+    assert api_request(without_delay, '/image/v2/images').status_int == 401  # keystonemiddleware's

@@ -35,7 +35,7 @@ class ServersClient:
                                     headers=headers, timeout=60, **kwargs)
 
     def boot(self, name: str | None = None, **fields) -> requests.Response:
-        server = {'name': name or 'srv-' + uuid.uuid4().hex[:8], 'flavorRef': '1',
+        server = {'name': 'srv-' + uuid.uuid4().hex[:8] if name is None else name, 'flavorRef': '1',
                   'imageRef': CIRROS}
         if self.version_at_least('2.37'):
             server['networks'] = 'auto'

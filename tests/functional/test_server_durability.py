@@ -50,6 +50,7 @@ def test_a_worker_killed_while_six_servers_build_leaves_them_all_active(
     victim = daemon.worker_pids()[0]
     os.kill(victim, signal.SIGKILL)
 
+    client = ServersClient(daemon, 'durable', 'd00d')  # a connection to the dead worker died with it
     for server_id in ids:
         client.wait_for(server_id, 'ACTIVE', timeout=60)
     assert _build_events(daemon) == sorted((server_id, 'Success') for server_id in ids)

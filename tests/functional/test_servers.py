@@ -36,7 +36,7 @@ def admin(nova_api_service) -> ServersClient:
 
 
 def test_a_server_boots_to_active_with_an_address_and_is_deleted(alice):
-    created = alice.boot('web-1', metadata={'role': 'web'}, key_name=None)
+    created = alice.boot('web-1', metadata={'role': 'web'})
 
     assert created.status_code == 202, created.text
     server = created.json()['server']

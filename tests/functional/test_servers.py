@@ -119,6 +119,7 @@ def test_another_project_server_is_not_found_for_every_method(alice, mallory):
             ('GET', '/servers/%s/os-security-groups' % server_id, None)):
         assert_fault(mallory(method, path, body), 404, 'itemNotFound')
     assert mallory('GET', '/servers').json() == {'servers': []}
+    assert mallory.at('latest')('GET', '/servers/detail').json() == {'servers': []}
 
 
 def test_an_admin_sees_every_project_with_all_tenants(alice, admin):

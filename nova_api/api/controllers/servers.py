@@ -73,8 +73,8 @@ class ServersController(controller.Controller):
         """List servers in full. 200. Filters and pages as index; bodies as show, per version."""
         self.policy.authorize(req.context, policies.DETAIL)
         servers, limit = self._servers(req, detail=True)
-        options = show_options(req, self.policy, self.compute, servers) if servers else None
-        return views.detail(req, servers, limit, options)
+        return views.detail(req, servers, limit,
+                            show_options(req, self.policy, self.compute, servers))
 
     @validation.query_schema_windows(schemas.SHOW_QUERY_SCHEMAS)
     @controller.expected_errors(404)

@@ -28,6 +28,15 @@ class RequestContext(oslo_context.RequestContext):
         if 'is_admin' not in kwargs:
             self.is_admin = ADMIN_ROLE in (self.roles or [])
 
+    def policy_key(self) -> tuple:
+        """The policy values as a hashable key, computed once (policy decisions are cached on it)."""
+        key = self.__dict__.get('_policy_key')
+        if key is None:
+            key = self.__dict__['_policy_key'] = tuple(sorted(
+                (name, tuple(value) if isinstance(value, (list, set, tuple)) else value)
+                for name, value in self.to_policy_values().items()))
+        return key
+
     def to_dict(self) -> dict:
         values = super().to_dict()
         values['remote_address'] = self.remote_address

@@ -171,12 +171,17 @@ class QuotaEngine:
         """
         db.lock(session, 'quota:project:%s' % project_id)
         per_server = {'instances': 1, 'cores': vcpus, 'ram': memory_mb}
-        scopes = [(self.project_limits(session, project_id),
-                   quota_objects.instance_usage(session, project_id, None))]
+        project_limits = self.project_limits(session, project_id)
         own = quota_objects.user_limits(session, project_id, user_id)
-        if any(name in own for name in per_server):
-            scopes.append((self.user_limits(session, project_id, user_id),
-                           quota_objects.instance_usage(session, project_id, user_id)))
+        user_limited = any(name in own for name in per_server)
+        limits = [project_limits] + ([self.user_limits(session, project_id, user_id)]
+                                     if user_limited else [])
+        if all(scope[name] < 0 for scope in limits for name in per_server):
+            # Unlimited: nothing to count. Otherwise the count is bounded by the limits.
+            return max_count
+        scopes = [(project_limits, quota_objects.instance_usage(session, project_id, None))]
+        if user_limited:
+            scopes.append((limits[1], quota_objects.instance_usage(session, project_id, user_id)))
         allowed = max_count
         overs: dict[str, tuple[int, int]] = {}  # resource -> (limit, used) where max_count is over
         for limits, used in scopes:

@@ -22,6 +22,7 @@ green threads, so one slow query does not freeze a worker.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import logging
@@ -29,6 +30,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from collections.abc import Iterator
 from typing import Any
 from typing import TypeVar
 
@@ -39,6 +41,7 @@ from sqlalchemy import event
 from sqlalchemy import orm
 
 from nova_api.conf import paths
+from nova_api.db import prepared
 
 LOG = logging.getLogger(__name__)
 T = TypeVar('T')
@@ -107,6 +110,25 @@ class Database:
     def read(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``work(session, ...)`` in a read-only transaction."""
         return self._run(self.engine, work, args, kwargs)
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[prepared.Snapshot]:
+        """A read transaction on a raw pooled connection, for :mod:`prepared <nova_api.db.prepared>` reads.
+
+        The hot read paths' way around the ORM session: the same snapshot
+        semantics as :meth:`read`, a fraction of its cost per statement.
+        """
+        connection = self.engine.raw_connection()
+        try:
+            if self.is_sqlite:
+                # The sqlite3 module leaves transactions to us (see _prepare_sqlite).
+                connection.cursor().execute('BEGIN')
+            yield prepared.Snapshot(connection, self.engine.dialect)
+        finally:
+            try:
+                connection.rollback()
+            finally:
+                connection.close()
 
     def write(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``work(session, ...)`` in a write transaction, committed when it returns.

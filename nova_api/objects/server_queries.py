@@ -25,6 +25,7 @@ from sqlalchemy import orm
 
 from nova_api import exception
 from nova_api.db import models
+from nova_api.db import prepared
 from nova_api.objects import servers as server_objects
 from nova_api.objects.servers import Server
 
@@ -176,6 +177,15 @@ def _after(columns: list[tuple[sa.ColumnElement, bool]], marker: Sequence[Any]) 
     return sa.or_(*clauses)
 
 
+def _order(columns: list[tuple[sa.ColumnElement, bool]], dialect: str) -> list[sa.ColumnElement]:
+    """NULLs sort lowest, as in Nova. SQLite does so by itself, and says NULLS FIRST/LAST
+    only at the cost of not reading the order from an index."""
+    if dialect == 'sqlite':
+        return [column.asc() if ascending else column.desc() for column, ascending in columns]
+    return [column.asc().nulls_first() if ascending else column.desc().nulls_last()
+            for column, ascending in columns]
+
+
 def page(session: orm.Session, query: ListQuery) -> list[Server]:
     """The servers of ``query``'s page, in its order; ``ServerMarkerNotFound`` (400) for a bad marker."""
     if query.limit == 0:
@@ -188,9 +198,7 @@ def page(session: orm.Session, query: ListQuery) -> list[Server]:
         if marker is None:
             raise exception.ServerMarkerNotFound(marker=query.marker)
         statement = statement.where(_after(columns, marker))
-    statement = statement.order_by(*(
-        column.asc().nulls_first() if ascending else column.desc().nulls_last()
-        for column, ascending in columns))
+    statement = statement.order_by(*_order(columns, session.get_bind().dialect.name))
     if query.limit is not None:
         statement = statement.limit(query.limit)
-    return server_objects.build(session, session.execute(statement).all())
+    return server_objects.build(prepared.on_session(session), session.execute(statement).all())

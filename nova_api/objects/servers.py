@@ -17,9 +17,9 @@ from typing import Any
 
 import orjson
 import sqlalchemy as sa
-from sqlalchemy import orm
 
 from nova_api.db import models
+from nova_api.db import prepared
 
 #: Nova's instance_name_template.
 INSTANCE_NAME_TEMPLATE = 'instance-%08x'
@@ -172,38 +172,59 @@ def _server(row: Sequence[Any], related: _Related) -> Server:
         volumes=tuple(related.volumes.get(uuid, ())))
 
 
-def _related(session: orm.Session, uuids: list[str], error_uuids: Iterable[str]) -> _Related:
+def _kind(name: str) -> sa.ColumnElement:
+    return sa.literal_column("'%s'" % name)
+
+
+_meta = models.InstanceMetadata.__table__.c
+_tag = models.Tag.__table__.c
+_ip = models.FixedIP.__table__.c
+_bdm = models.BlockDeviceMapping.__table__.c
+_fault = models.InstanceFault.__table__.c
+_UUIDS = sa.bindparam('uuids', expanding=True)
+_NULL = sa.cast(sa.null(), sa.String)
+_NO_NUMBER = sa.cast(sa.null(), sa.Integer)
+
+#: Metadata, tags, addresses and volumes of a page of servers: one round trip.
+#: (kind, server, text, text, number, text, order)
+_RELATED = prepared.Prepared(sa.union_all(
+    sa.select(_kind('m'), _meta.instance_uuid, _meta.key, _meta.value, _NO_NUMBER, _NULL,
+              _meta.id).where(_meta.instance_uuid.in_(_UUIDS)),
+    sa.select(_kind('t'), _tag.resource_id, _tag.tag, _NULL, _NO_NUMBER, _NULL, _NO_NUMBER)
+    .where(_tag.resource_id.in_(_UUIDS)),
+    sa.select(_kind('a'), _ip.instance_uuid, _ip.network_name, _ip.address, _ip.version,
+              _ip.mac_address, _ip.id).where(_ip.instance_uuid.in_(_UUIDS)),
+    sa.select(_kind('v'), _bdm.instance_uuid, _bdm.volume_id, _NULL,
+              sa.cast(_bdm.delete_on_termination, sa.Integer), _NULL, _bdm.id)
+    .where(_bdm.instance_uuid.in_(_UUIDS), _bdm.volume_id.is_not(None)),
+))
+
+#: Faults of the servers in ERROR (or deleted), newest first: the first seen is shown.
+_FAULTS = prepared.Prepared(
+    sa.select(_fault.instance_uuid, _fault.code, _fault.message, _fault.details, _fault.created_at)
+    .where(_fault.instance_uuid.in_(sa.bindparam('uuids', expanding=True)))
+    .order_by(_fault.created_at.desc(), _fault.id.desc()))
+
+
+def _related(read: prepared.Snapshot, uuids: list[str], error_uuids: list[str]) -> _Related:
     """Metadata, tags, addresses, volumes of ``uuids``; faults of ``error_uuids`` only."""
     related = _Related({}, {}, {}, {}, {})
     if not uuids:
         return related
-    meta = models.InstanceMetadata.__table__.c
-    for uuid, key, value in session.execute(
-            sa.select(meta.instance_uuid, meta.key, meta.value).where(meta.instance_uuid.in_(uuids))):
-        related.metadata.setdefault(uuid, {})[key] = value
-    tag = models.Tag.__table__.c
-    for uuid, value in session.execute(
-            sa.select(tag.resource_id, tag.tag).where(tag.resource_id.in_(uuids)).order_by(tag.tag)):
-        related.tags.setdefault(uuid, []).append(value)
-    ip = models.FixedIP.__table__.c
-    for uuid, network, address, version, mac in session.execute(
-            sa.select(ip.instance_uuid, ip.network_name, ip.address, ip.version, ip.mac_address)
-            .where(ip.instance_uuid.in_(uuids)).order_by(ip.id)):
-        related.addresses.setdefault(uuid, []).append(Address(network, address, version, mac))
-    bdm = models.BlockDeviceMapping.__table__.c
-    for uuid, volume_id, delete in session.execute(
-            sa.select(bdm.instance_uuid, bdm.volume_id, bdm.delete_on_termination)
-            .where(bdm.instance_uuid.in_(uuids), bdm.volume_id.is_not(None)).order_by(bdm.id)):
-        related.volumes.setdefault(uuid, []).append(Volume(volume_id, bool(delete)))
-    error_uuids = list(error_uuids)
+    rows = read(_RELATED, uuids=uuids)
+    # Tags by name, addresses and volumes in the order they were given.
+    rows.sort(key=lambda row: (row[0], row[1], row[2] if row[0] == 't' else '', row[6] or 0))
+    for kind, uuid, first, second, number, third, _ in rows:
+        if kind == 'm':
+            related.metadata.setdefault(uuid, {})[first] = second
+        elif kind == 't':
+            related.tags.setdefault(uuid, []).append(first)
+        elif kind == 'a':
+            related.addresses.setdefault(uuid, []).append(Address(first, second, number, third))
+        else:
+            related.volumes.setdefault(uuid, []).append(Volume(first, bool(number)))
     if error_uuids:
-        fault = models.InstanceFault.__table__.c
-        # Newest first: the first row seen for a server is the one shown.
-        for uuid, code, message, details, created in session.execute(
-                sa.select(fault.instance_uuid, fault.code, fault.message, fault.details,
-                          fault.created_at)
-                .where(fault.instance_uuid.in_(error_uuids))
-                .order_by(fault.created_at.desc(), fault.id.desc())):
+        for uuid, code, message, details, created in read(_FAULTS, uuids=error_uuids):
             related.faults.setdefault(uuid, Fault(code, message, details, created))
     return related
 
@@ -212,32 +233,36 @@ def _related(session: orm.Session, uuids: list[str], error_uuids: Iterable[str])
 _FAULT_VM_STATES = frozenset(('error', 'deleted'))
 
 
-def build(session: orm.Session, rows: Sequence[Sequence[Any]]) -> list[Server]:
+def build(read: prepared.Snapshot, rows: Sequence[Sequence[Any]]) -> list[Server]:
     """Servers from instance rows selected with :data:`COLUMNS`, their related rows read at once."""
     uuids = [row[1] for row in rows]
     errors = [row[1] for row in rows if row[12] in _FAULT_VM_STATES or row[40]]
-    related = _related(session, uuids, errors)
+    related = _related(read, uuids, errors)
     return [_server(row, related) for row in rows]
 
 
-def get(session: orm.Session, uuid: str, project_id: str | None = None,
-        read_deleted: bool = False) -> Server | None:
-    """The server ``uuid``; only in ``project_id`` when given; deleted ones when ``read_deleted``."""
-    query = sa.select(*COLUMNS).where(_I.uuid == uuid)
-    if project_id is not None:
-        query = query.where(_I.project_id == project_id)
+def _by_uuid(project: bool, read_deleted: bool) -> prepared.Prepared:
+    query = sa.select(*COLUMNS).where(_I.uuid == sa.bindparam('uuid'))
+    if project:
+        query = query.where(_I.project_id == sa.bindparam('project_id'))
     if not read_deleted:
         query = query.where(_I.deleted.is_(False))
-    row = session.execute(query).first()
-    return None if row is None else build(session, [row])[0]
+    return prepared.Prepared(query)
 
 
-def get_many(session: orm.Session, uuids: Sequence[str]) -> dict[str, Server]:
-    """The servers ``uuids`` that exist (deleted ones too), by uuid."""
-    if not uuids:
-        return {}
-    rows = session.execute(sa.select(*COLUMNS).where(_I.uuid.in_(list(uuids)))).all()
-    return {server.uuid: server for server in build(session, rows)}
+#: (in one project?, deleted ones too?) -> the statement
+_BY_UUID = {(project, deleted): _by_uuid(project, deleted)
+            for project in (False, True) for deleted in (False, True)}
+
+
+def get(read: prepared.Snapshot, uuid: str, project_id: str | None = None,
+        read_deleted: bool = False) -> Server | None:
+    """The server ``uuid``; only in ``project_id`` when given; deleted ones when ``read_deleted``."""
+    params = {'uuid': uuid}
+    if project_id is not None:
+        params['project_id'] = project_id
+    rows = read(_BY_UUID[project_id is not None, read_deleted], **params)
+    return build(read, rows)[0] if rows else None
 
 
 def from_new_row(row: Mapping[str, Any], metadata: Mapping[str, str],

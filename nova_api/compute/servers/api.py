@@ -26,6 +26,7 @@ from nova_api.compute.servers import simulated
 from nova_api.compute.servers import steps as steps_api
 from nova_api.compute.servers import tasks
 from nova_api.conf import compute as compute_conf
+from nova_api.db import prepared
 from nova_api.objects import server_changes as changes
 from nova_api.objects import server_queries as queries
 from nova_api.objects import servers as server_objects
@@ -59,7 +60,8 @@ class ServerAPI(base.ResourceAPI):
     def get(self, ctx: nova_context.RequestContext, server_id: str) -> Server:
         """The server as ``ctx`` may see it: another project's is not found (404), as in Nova."""
         project = None if ctx.is_admin else ctx.project_id
-        server = self.database.read(server_objects.get, server_id, project)
+        with self.database.snapshot() as read:
+            server = server_objects.get(read, server_id, project)
         if server is None:
             raise exception.InstanceNotFound(instance_id=server_id)
         return server
@@ -89,7 +91,7 @@ class ServerAPI(base.ResourceAPI):
         def work(session: orm.Session) -> Server | None:
             if not changes.update_server(session, server.uuid, values):
                 return None
-            return server_objects.get(session, server.uuid)
+            return server_objects.get(prepared.on_session(session), server.uuid)
         updated = self.database.write(work) if values else self.get(ctx, server.uuid)
         if updated is None:
             raise exception.InstanceNotFound(instance_id=server.uuid)

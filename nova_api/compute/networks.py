@@ -147,11 +147,70 @@ class NetworkAPI:
             raise exception.NoMoreFixedIps(net=network.id)
         return gap
 
+    def allocator(self, session: orm.Session, network: Network) -> Allocator:
+        """Addresses on ``network`` for many servers in this transaction (a runner's turn)."""
+        db.lock(session, 'fixed_ips:%s' % network.id)
+        return Allocator(self, session, network)
+
+    @staticmethod
+    def insert(session: orm.Session, rows: Sequence[dict]) -> None:
+        """Write the addresses an :class:`Allocator` gave."""
+        if rows:
+            session.execute(sa.insert(_fixed_ips), list(rows))
+
     @staticmethod
     def release(session: orm.Session, instance_uuids: Sequence[str]) -> None:
         """Give the addresses of deleted servers back."""
         if instance_uuids:
             session.execute(sa.delete(_fixed_ips).where(_F.instance_uuid.in_(list(instance_uuids))))
+
+
+class Allocator:
+    """Gives the addresses of one network within a transaction that holds its lock.
+
+    It reads the highest taken offset once and counts up from there; at the
+    top of the range it reads the taken offsets once and fills the gaps.
+    """
+
+    def __init__(self, api: NetworkAPI, session: orm.Session, network: Network):
+        self.api = api
+        self.session = session
+        self.network = network
+        highest = session.scalar(sa.select(sa.func.max(_F.host_index))
+                                 .where(_F.network_id == network.id))
+        self._next = _FIRST_HOST_INDEX if highest is None else highest + 1
+        self._taken: set[int] | None = None  # read when the top is reached
+        self._given: set[int] = set()
+
+    def take(self, instance_uuid: str, address: str | None = None) -> dict:
+        """The row of a new address for the server: ``address``, or the next free one."""
+        network = self.network
+        if address is not None:
+            index = self.api.host_index(network, address)
+            holder = self.api.holder_of(self.session, network, address)
+            if holder is not None or index in self._given:
+                raise exception.FixedIpAlreadyInUse(address=address,
+                                                    instance_uuid=holder or instance_uuid)
+        else:
+            index = self._free()
+        self._given.add(index)
+        return {'instance_uuid': instance_uuid, 'network_id': network.id,
+                'network_name': network.name, 'address': str(network.cidr.network_address + index),
+                'host_index': index, 'version': network.cidr.version, 'mac_address': _mac()}
+
+    def _free(self) -> int:
+        while self._next <= self.network.last_host_index:
+            index = self._next
+            self._next += 1
+            if index not in self._given:
+                return index
+        if self._taken is None:
+            self._taken = set(self.session.scalars(sa.select(_F.host_index)
+                                                   .where(_F.network_id == self.network.id)))
+        for index in range(_FIRST_HOST_INDEX, self.network.last_host_index + 1):
+            if index not in self._taken and index not in self._given:
+                return index
+        raise exception.NoMoreFixedIps(net=self.network.id)
 
 
 def _mac() -> str:

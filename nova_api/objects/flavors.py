@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 
 from nova_api.db import models
+from nova_api.db import prepared
 
 #: Nova's sort keys for the flavor list; ``id`` is the internal key.
 SORT_KEYS = ('created_at', 'description', 'disabled', 'ephemeral_gb', 'flavorid', 'id',
@@ -90,10 +91,45 @@ def _row(session: orm.Session, viewer: Viewer, flavorid: str) -> models.Flavor |
     return session.scalar(_visible(viewer).where(models.Flavor.flavorid == flavorid))
 
 
+_F = models.Flavor.__table__.c
+_SPEC = models.FlavorExtraSpec.__table__.c
+_ACCESS = models.FlavorProject.__table__.c
+_FLAVOR_COLUMNS = (_F.id, _F.flavorid, _F.name, _F.memory_mb, _F.vcpus, _F.root_gb,
+                   _F.ephemeral_gb, _F.swap, _F.rxtx_factor, _F.vcpu_weight, _F.disabled,
+                   _F.is_public, _F.description, _F.created_at, _F.updated_at)
+_BY_FLAVORID = {admin: prepared.Prepared(sa.select(*_FLAVOR_COLUMNS).where(
+    _F.flavorid == sa.bindparam('flavorid'),
+    sa.true() if admin else sa.or_(
+        _F.is_public.is_(True),
+        _F.id.in_(sa.select(_ACCESS.flavor_id)
+                  .where(_ACCESS.project_id == sa.bindparam('project_id')))))
+    .limit(1)) for admin in (False, True)}
+#: A flavor's extra specs and access list in one round trip: (kind, key, value, order).
+_FLAVOR_DETAILS = prepared.Prepared(sa.union_all(
+    sa.select(sa.literal_column("'s'"), _SPEC.key, _SPEC.value, _SPEC.id)
+    .where(_SPEC.flavor_id == sa.bindparam('flavor_pk')),
+    sa.select(sa.literal_column("'p'"), _ACCESS.project_id, sa.cast(sa.null(), sa.String),
+              _ACCESS.id).where(_ACCESS.flavor_id == sa.bindparam('flavor_pk'))))
+
+
 def get(session: orm.Session, viewer: Viewer, flavorid: str) -> Flavor | None:
-    """The flavor ``flavorid`` if ``viewer`` may see it."""
-    row = _row(session, viewer, flavorid)
-    return None if row is None else _to_flavor(row)
+    """The flavor ``flavorid`` if ``viewer`` may see it (every boot and show reads it: prepared)."""
+    read = prepared.on_session(session)
+    params = {'flavorid': flavorid}
+    if not viewer.is_admin:
+        params['project_id'] = viewer.project_id
+    rows = read(_BY_FLAVORID[viewer.is_admin], **params)
+    if not rows:
+        return None
+    row = rows[0]
+    details = sorted(read(_FLAVOR_DETAILS, flavor_pk=row[0]), key=lambda item: (item[0], item[3]))
+    return Flavor(
+        id=row[0], flavorid=row[1], name=row[2], memory_mb=row[3], vcpus=row[4], root_gb=row[5],
+        ephemeral_gb=row[6], swap=row[7], rxtx_factor=row[8], vcpu_weight=row[9],
+        disabled=bool(row[10]), is_public=bool(row[11]), description=row[12],
+        extra_specs={key: value for kind, key, value, _ in details if kind == 's'},
+        projects=tuple(key for kind, key, _, _ in details if kind == 'p'),
+        created_at=row[13], updated_at=row[14])
 
 
 class MarkerNotFound(LookupError):

@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 
 from nova_api.db import models
+from nova_api.db import prepared
 
 IMAGES = models.Image.__table__
 PROPERTIES = models.ImageProperty.__table__
@@ -184,12 +185,34 @@ def _select() -> sa.Select:
     return sa.select(*(IMAGES.c[name] for name in FIELDS))
 
 
+_BY_ID = {admin: prepared.Prepared(_select().where(
+    IMAGES.c.id == sa.bindparam('image_id'), _live(),
+    sa.true() if admin else sa.or_(IMAGES.c.visibility.in_(('public', 'community')),
+                                   IMAGES.c.owner == sa.bindparam('project_id')))
+    .limit(1)) for admin in (False, True)}
+#: An image's properties and tags, in one round trip: (kind, name, value).
+_DETAILS = prepared.Prepared(sa.union_all(
+    sa.select(sa.literal_column("'p'"), PROPERTIES.c.name, PROPERTIES.c.value)
+    .where(PROPERTIES.c.image_id == sa.bindparam('image_id')),
+    sa.select(sa.literal_column("'t'"), TAGS.c.value, sa.cast(sa.null(), sa.Text))
+    .where(TAGS.c.image_id == sa.bindparam('image_id'))))
+
+
 def get(session: orm.Session, image_id: str, project_id: str | None,
         is_admin: bool) -> Image | None:
-    """The image ``image_id`` if it exists, is not deleted and the caller may see it."""
-    rows = session.execute(_select().where(
-        IMAGES.c.id == image_id, _live(), _visible(Viewer(project_id, is_admin)))).all()
-    return _to_images(session, rows)[0] if rows else None
+    """The image ``image_id`` if it exists, is not deleted and the caller may see it.
+
+    Every boot reads it: prepared statements, two round trips.
+    """
+    read = prepared.on_session(session)
+    params = {'image_id': image_id} if is_admin else {'image_id': image_id, 'project_id': project_id}
+    rows = read(_BY_ID[bool(is_admin)], **params)
+    if not rows:
+        return None
+    details = read(_DETAILS, image_id=image_id)
+    properties = {name: value for kind, name, value in sorted(details) if kind == 'p'}
+    tags = tuple(sorted(name for kind, name, _ in details if kind == 't'))
+    return Image(**dict(zip(FIELDS, rows[0], strict=True)), properties=properties, tags=tags)
 
 
 def get_for_update(session: orm.Session, viewer: Viewer, image_id: str) -> Image | None:

@@ -6,20 +6,29 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 
 from nova_api.db import models
+from nova_api.db import prepared
+
+_PROJECT_LIMITS = prepared.Prepared(
+    sa.select(models.Quota.resource, models.Quota.hard_limit)
+    .where(models.Quota.project_id == sa.bindparam('project_id')))
+_USER_LIMITS = prepared.Prepared(
+    sa.select(models.ProjectUserQuota.resource, models.ProjectUserQuota.hard_limit)
+    .where(models.ProjectUserQuota.project_id == sa.bindparam('project_id'),
+           models.ProjectUserQuota.user_id == sa.bindparam('user_id')))
 
 
 def project_limits(session: orm.Session, project_id: str) -> dict[str, int]:
-    """The limits set for ``project_id``, by resource (defaults not included)."""
-    rows = session.execute(sa.select(models.Quota.resource, models.Quota.hard_limit)
-                           .where(models.Quota.project_id == project_id))
+    """The limits set for ``project_id``, by resource (defaults not included).
+
+    Every boot reads them twice (check and recheck): a prepared statement.
+    """
+    rows = prepared.on_session(session)(_PROJECT_LIMITS, project_id=project_id)
     return {resource: limit for resource, limit in rows}
 
 
 def user_limits(session: orm.Session, project_id: str, user_id: str) -> dict[str, int]:
     """The limits set for ``user_id`` within ``project_id``, by resource."""
-    model = models.ProjectUserQuota
-    rows = session.execute(sa.select(model.resource, model.hard_limit)
-                           .where(model.project_id == project_id, model.user_id == user_id))
+    rows = prepared.on_session(session)(_USER_LIMITS, project_id=project_id, user_id=user_id)
     return {resource: limit for resource, limit in rows}
 
 

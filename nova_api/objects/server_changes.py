@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 
 from nova_api.db import models
+from nova_api.db import prepared
 
 _instances = models.Instance.__table__
 _I = _instances.c
@@ -27,22 +28,48 @@ def utcnow() -> datetime.datetime:
     return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
 
 
+def _insert_all(table: sa.Table) -> prepared.Prepared:
+    """An INSERT naming every column but the generated primary key, each a parameter."""
+    return prepared.Prepared(sa.insert(table).values({
+        column.name: sa.bindparam(column.name, type_=column.type)
+        for column in table.columns if not (column.primary_key and column.autoincrement is True
+                                            or column.name == 'id')}))
+
+
+_INSERT_INSTANCE = _insert_all(_instances)
+_INSERT_METADATA = _insert_all(models.InstanceMetadata.__table__)
+_INSERT_TAG = _insert_all(models.Tag.__table__)
+_INSERT_BDM = _insert_all(models.BlockDeviceMapping.__table__)
+_INSERT_ACTION = _insert_all(models.InstanceAction.__table__)
+_ACTION_IDS = prepared.Prepared(
+    sa.select(models.InstanceAction.instance_uuid, models.InstanceAction.id)
+    .where(models.InstanceAction.instance_uuid.in_(sa.bindparam('uuids', expanding=True)),
+           models.InstanceAction.action == sa.bindparam('action')))
+
+
+def _complete(row: Mapping[str, Any], table: sa.Table) -> dict[str, Any]:
+    """Every column of an INSERT given: the missing ones None (their defaults are Python-side)."""
+    return {column.name: row.get(column.name) for column in table.columns if column.name != 'id'}
+
+
 def insert_servers(session: orm.Session, rows: Sequence[Mapping[str, Any]],
                    metadata: Mapping[str, Mapping[str, str]],
                    tags: Mapping[str, Iterable[str]],
                    block_devices: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
-    """Insert instance rows and, by server uuid, their metadata, tags and block devices."""
-    session.execute(sa.insert(_instances), list(rows))
-    meta_rows = [{'instance_uuid': uuid, 'key': key, 'value': value}
-                 for uuid, items in metadata.items() for key, value in items.items()]
-    if meta_rows:
-        session.execute(sa.insert(models.InstanceMetadata.__table__), meta_rows)
-    tag_rows = [{'resource_id': uuid, 'tag': tag} for uuid, values in tags.items() for tag in values]
-    if tag_rows:
-        session.execute(sa.insert(models.Tag.__table__), tag_rows)
-    bdm_rows = [dict(bdm, instance_uuid=uuid) for uuid, bdms in block_devices.items() for bdm in bdms]
-    if bdm_rows:
-        session.execute(sa.insert(models.BlockDeviceMapping.__table__), bdm_rows)
+    """Insert instance rows (complete) and, by server uuid, their metadata, tags and block devices.
+
+    Every boot writes these: prepared statements, one call per table.
+    """
+    write = prepared.on_session(session)
+    write.execute(_INSERT_INSTANCE, [_complete(row, _instances) for row in rows])
+    write.execute(_INSERT_METADATA, [{'instance_uuid': uuid, 'key': key, 'value': value}
+                                     for uuid, items in metadata.items()
+                                     for key, value in items.items()])
+    write.execute(_INSERT_TAG, [{'resource_id': uuid, 'tag': tag}
+                                for uuid, values in tags.items() for tag in values])
+    bdm_table = models.BlockDeviceMapping.__table__
+    write.execute(_INSERT_BDM, [_complete(dict(bdm, instance_uuid=uuid), bdm_table)
+                                for uuid, bdms in block_devices.items() for bdm in bdms])
 
 
 def _task_state_in(states: Iterable[str | None]) -> sa.ColumnElement[bool]:
@@ -114,9 +141,12 @@ def start_action(session: orm.Session, uuid: str, action: str, request_id: str |
 
 def start_actions(session: orm.Session, rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     """Record one action per server at once (a multiple create); their ids by server uuid."""
+    write = prepared.on_session(session)
     table = models.InstanceAction.__table__
-    found = session.execute(sa.insert(table).returning(table.c.instance_uuid, table.c.id),
-                            list(rows))
+    write.execute(_INSERT_ACTION, [_complete(dict(row, updated_at=None, finish_time=None,
+                                                  message=None), table) for row in rows])
+    found = write(_ACTION_IDS, uuids=[row['instance_uuid'] for row in rows],
+                  action=rows[0]['action'])
     return {uuid: action_id for uuid, action_id in found}
 
 
@@ -139,3 +169,92 @@ def finish_event(session: orm.Session, action_id: int, event: str, result: str,
         actions = models.InstanceAction.__table__
         session.execute(sa.update(actions).where(actions.c.id == action_id)
                         .values(message='Error', updated_at=now))
+
+
+# -- what a task runner turn writes, set-based -------------------------------------------
+
+instances = _instances
+
+
+def servers_per_host(session: orm.Session) -> dict[str, int]:
+    """Live servers on each host: the scheduler's load."""
+    return dict(session.execute(sa.select(_I.host, sa.func.count()).where(
+        _I.host.is_not(None), _I.deleted.is_(False)).group_by(_I.host)).all())
+
+
+class _Updates:
+    """UPDATE statements by the set of columns they write, compiled once each."""
+
+    def __init__(self) -> None:
+        self._by_columns: dict[tuple[str, ...], prepared.Prepared] = {}
+
+    def statement(self, columns: tuple[str, ...]) -> prepared.Prepared:
+        statement = self._by_columns.get(columns)
+        if statement is None:
+            values = {name: sa.bindparam(name, type_=_I[name].type) for name in columns}
+            statement = self._by_columns[columns] = prepared.Prepared(
+                sa.update(_instances).where(
+                    _I.uuid == sa.bindparam('w_uuid'), _I.deleted.is_(False),
+                    _I.task_state.is_not_distinct_from(sa.bindparam('w_task_state',
+                                                                    type_=sa.String)))
+                .values(values))
+        return statement
+
+
+_UPDATES = _Updates()
+
+
+def set_many(session: orm.Session, changes: Mapping[str, tuple[str | None, Mapping[str, Any]]],
+             now: datetime.datetime) -> bool:
+    """Write each server's columns if its task_state is still the one given; whether all matched.
+
+    The turn has locked the rows (or holds SQLite's write lock), so a
+    mismatch means a bug rather than a race; the caller writes task by task then.
+    """
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for uuid, (task_state, values) in changes.items():
+        row = dict(values, updated_at=now, w_uuid=uuid, w_task_state=task_state)
+        groups.setdefault(tuple(sorted(k for k in row if not k.startswith('w_'))), []).append(row)
+    write = prepared.on_session(session)
+    matched = 0
+    for columns, rows in groups.items():
+        matched += write.execute(_UPDATES.statement(columns), rows)
+    return matched == len(changes)
+
+
+_INSERT_FAULT = _insert_all(models.InstanceFault.__table__)
+_INSERT_EVENT = _insert_all(models.InstanceActionEvent.__table__)
+_events = models.InstanceActionEvent.__table__
+_FINISH_EVENT = prepared.Prepared(sa.update(_events).where(
+    _events.c.action_id == sa.bindparam('w_action_id'), _events.c.event == sa.bindparam('w_event'),
+    _events.c.finish_time.is_(None)).values(
+    finish_time=sa.bindparam('finish_time', type_=sa.DateTime),
+    updated_at=sa.bindparam('updated_at', type_=sa.DateTime),
+    result=sa.bindparam('result'), traceback=sa.bindparam('traceback')))
+_actions = models.InstanceAction.__table__
+_ACTION_IN_ERROR = prepared.Prepared(sa.update(_actions).where(
+    _actions.c.id == sa.bindparam('w_id')).values(
+    message='Error', updated_at=sa.bindparam('updated_at', type_=sa.DateTime)))
+
+
+def add_faults(session: orm.Session, rows: Sequence[Mapping[str, Any]]) -> None:
+    table = models.InstanceFault.__table__
+    prepared.on_session(session).execute(_INSERT_FAULT, [
+        _complete(dict(row, message=row['message'][:255]), table) for row in rows])
+
+
+def start_events(session: orm.Session, rows: Sequence[Mapping[str, Any]]) -> None:
+    prepared.on_session(session).execute(_INSERT_EVENT, [
+        _complete(row, _events) for row in rows])
+
+
+def finish_events(session: orm.Session, rows: Sequence[Mapping[str, Any]],
+                  now: datetime.datetime) -> None:
+    """Finish open events; a failed one marks its action as in error, as Nova does."""
+    write = prepared.on_session(session)
+    write.execute(_FINISH_EVENT, [
+        {'w_action_id': row['action_id'], 'w_event': row['event'], 'finish_time': now,
+         'updated_at': now, 'result': row['result'], 'traceback': row.get('traceback')}
+        for row in rows])
+    write.execute(_ACTION_IN_ERROR, [{'w_id': row['action_id'], 'updated_at': now}
+                                     for row in rows if row['result'] != 'Success'])

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 
 from nova_api.db import models
+from nova_api.db import prepared
 
 _tasks = models.Task.__table__
 _T = _tasks.c
@@ -41,10 +42,15 @@ def enqueue(session: orm.Session, instance_uuid: str, operation: str, due_at: da
         action_id=action_id, created_at=due_at))
 
 
+_INSERT = prepared.Prepared(sa.insert(_tasks).values(
+    {name: sa.bindparam(name, type_=_tasks.c[name].type)
+     for name in ('instance_uuid', 'operation', 'step', 'due_at', 'attempts', 'action_id',
+                  'created_at')}))
+
+
 def enqueue_many(session: orm.Session, rows: Iterable[dict]) -> None:
-    rows = list(rows)
-    if rows:
-        session.execute(sa.insert(_tasks), rows)
+    """Queue many tasks in one call (a boot queues one per server)."""
+    prepared.on_session(session).execute(_INSERT, list(rows))
 
 
 def _claimable(now: datetime.datetime) -> sa.ColumnElement[bool]:
@@ -106,3 +112,21 @@ def finish(session: orm.Session, task_id: int) -> None:
 def pending(session: orm.Session) -> int:
     """How many tasks are queued (due or not): for tests and the benchmark."""
     return session.scalar(sa.select(sa.func.count()).select_from(_tasks)) or 0
+
+
+_ADVANCE = prepared.Prepared(sa.update(_tasks).where(_T.id == sa.bindparam('w_id')).values(
+    step=sa.bindparam('step'), due_at=sa.bindparam('due_at', type_=sa.DateTime),
+    lease_owner=None, lease_expires_at=None, attempts=0))
+_FINISH = prepared.Prepared(sa.delete(_tasks).where(_T.id.in_(sa.bindparam('ids', expanding=True))))
+
+
+def advance_many(session: orm.Session, rows: list[dict]) -> None:
+    """Move held tasks to their next step (``{'id', 'step', 'due_at'}``), releasing their leases."""
+    prepared.on_session(session).execute(_ADVANCE, [
+        {'w_id': row['id'], 'step': row['step'], 'due_at': row['due_at']} for row in rows])
+
+
+def finish_many(session: orm.Session, ids: list[int]) -> None:
+    """Delete the tasks that are done (or dropped)."""
+    if ids:
+        prepared.on_session(session).execute(_FINISH, [{'ids': ids}])

@@ -1,9 +1,10 @@
 """What the steps of the operations do: place a server, give it addresses, ask the driver.
 
-Each call takes the transaction, the server's row (its columns, as the
-runner read them) and its metadata, and returns the columns it changes
-besides the step's own states, or raises :class:`DriverError` with the
-fault Nova would record.
+Each call takes the runner's turn (:class:`~.turn.Turn`: its transaction
+and the writes it buffers), the server's row (its columns, as the turn read
+them) and its metadata, and returns the columns it changes besides the
+step's own states, or raises :class:`DriverError` with the fault Nova would
+record.
 """
 
 from __future__ import annotations
@@ -13,20 +14,16 @@ from collections.abc import Mapping
 from typing import Any
 
 import orjson
-import sqlalchemy as sa
 from oslo_config import cfg
-from sqlalchemy import orm
 
 from nova_api import exception
 from nova_api.compute import networks as networks_api
 from nova_api.compute.servers.driver import Driver
 from nova_api.compute.servers.driver import DriverError
 from nova_api.conf import compute as compute_conf
-from nova_api.db import models
 
-Call = Callable[[orm.Session, Mapping[str, Any], Mapping[str, str]], Mapping[str, Any] | None]
+Call = Callable[[Any, Mapping[str, Any], Mapping[str, str]], Mapping[str, Any] | None]
 
-_I = models.Instance.__table__.c
 
 
 class Steps:
@@ -48,12 +45,12 @@ class Steps:
 
     @staticmethod
     def _driver_call(method: Callable[[Mapping[str, Any], Mapping[str, str]], None]) -> Call:
-        def call(session, server, metadata):
+        def call(turn, server, metadata):
             method(server, metadata)
             return None
         return call
 
-    def schedule(self, session: orm.Session, server: Mapping[str, Any],
+    def schedule(self, turn, server: Mapping[str, Any],
                  metadata: Mapping[str, str]) -> Mapping[str, Any]:
         """Place the server: the host asked for, else the least busy host of its zone.
 
@@ -68,13 +65,12 @@ class Steps:
             candidates = [host for host, host_zone in hosts.items() if zone in (None, host_zone)]
         if not candidates:
             raise DriverError('No valid host was found. There are not enough hosts available.')
-        load = dict(session.execute(
-            sa.select(_I.host, sa.func.count()).where(_I.host.in_(candidates), _I.deleted.is_(False))
-            .group_by(_I.host)).all())
+        load = turn.host_load()
         host = min(candidates, key=lambda name: (load.get(name, 0), name))
+        load[host] = load.get(host, 0) + 1
         return {'host': host, 'node': host, 'availability_zone': hosts[host]}
 
-    def allocate_network(self, session: orm.Session, server: Mapping[str, Any],
+    def allocate_network(self, turn, server: Mapping[str, Any],
                          metadata: Mapping[str, str]) -> None:
         """Give the server the addresses it asked for (``auto``: one on ``private``)."""
         requested = orjson.loads(server['requested_networks']) if server['requested_networks'] \
@@ -85,7 +81,7 @@ class Steps:
         try:
             for entry in entries:
                 network = self.networks.get(entry['uuid'])
-                self.networks.allocate(session, server['uuid'], network, entry.get('fixed_ip'))
+                turn.allocate(server['uuid'], network, entry.get('fixed_ip'))
         except (exception.NoMoreFixedIps, exception.FixedIpAlreadyInUse,
                 exception.NetworkNotFound) as error:
             raise DriverError('Build of instance %s aborted: Failed to allocate the network(s), '
@@ -93,7 +89,7 @@ class Steps:
                               details=error.format_message()) from None
         return None
 
-    def spawn(self, session: orm.Session, server: Mapping[str, Any],
+    def spawn(self, turn, server: Mapping[str, Any],
               metadata: Mapping[str, str]) -> None:
         """Boot it on its host. A failure is Nova's: rescheduled until no host is left."""
         try:
@@ -104,9 +100,9 @@ class Steps:
                               details=error.details or error.message) from None
         return None
 
-    def destroy(self, session: orm.Session, server: Mapping[str, Any],
+    def destroy(self, turn, server: Mapping[str, Any],
                 metadata: Mapping[str, str]) -> None:
         """Destroy it on its host and give its addresses back."""
         self.driver.destroy(server, metadata)
-        self.networks.release(session, [server['uuid']])
+        turn.release(server['uuid'])
         return None

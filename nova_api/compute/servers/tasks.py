@@ -33,6 +33,7 @@ from oslo_config import cfg
 from sqlalchemy import orm
 
 from nova_api.compute.servers import operations as ops
+from nova_api.compute.servers import turn as turns
 from nova_api.compute.servers.driver import DriverError
 from nova_api.compute.servers.steps import Steps
 from nova_api.db import database as db
@@ -90,98 +91,117 @@ class TaskRunner:
                                       self.options.batch_size)
         if not claimed:
             return poll
-        self.database.write(self._carry_out, claimed, token, now)
+        self._carry_out_claimed(claimed, token, now)
         # A full batch may have more behind it: turn again at once.
         return 0.0 if len(claimed) == self.options.batch_size else min(poll, 0.01)
 
     # -- one batch -------------------------------------------------------------------
 
+    def _carry_out_claimed(self, claimed: list[task_queue.Task], token: str,
+                           now: datetime.datetime) -> None:
+        """The batch in one transaction; if that fails, each task in its own, to find the bad one."""
+        try:
+            self.database.write(self._carry_out, claimed, token, now)
+            return
+        except Exception:  # noqa: BLE001 - one broken task must not stop the others
+            if len(claimed) == 1:
+                self._after_failure(claimed[0], now)
+                return
+            LOG.warning('Task runner %s: a batch of %d failed; running its tasks one by one',
+                        self.owner, len(claimed), exc_info=True)
+        for task in claimed:
+            try:
+                self.database.write(self._carry_out, [task], token, now)
+            except Exception:  # noqa: BLE001 - logged, retried after its lease, given up at last
+                self._after_failure(task, now)
+
+    def _after_failure(self, task: task_queue.Task, now: datetime.datetime) -> None:
+        LOG.exception('Task %d (%s of server %s) failed unexpectedly (attempt %d)',
+                      task.id, task.operation, task.instance_uuid, task.attempts)
+        if task.attempts >= MAX_ATTEMPTS:
+            self.database.write(self._give_up, task, now)
+
     def _carry_out(self, session: orm.Session, claimed: list[task_queue.Task], token: str,
                    now: datetime.datetime) -> None:
         held = task_queue.still_held(session, [task.id for task in claimed], token)
-        uuids = sorted({task.instance_uuid for task in claimed if task.id in held})
-        servers = {row['uuid']: dict(row) for row in session.execute(
-            sa.select(models.Instance.__table__).where(_I.uuid.in_(uuids))).mappings()}
+        mine = [task for task in claimed if task.id in held]  # the others' leases ran out
+        uuids = sorted({task.instance_uuid for task in mine})
+        servers = turns.select_servers(session, uuids)
         metadata = _metadata(session, uuids)
-        for task in claimed:
-            if task.id not in held:
-                continue  # our lease expired and another runner has it now
-            try:
-                with session.begin_nested():
-                    self._run_task(session, task, servers.get(task.instance_uuid),
-                                   metadata.get(task.instance_uuid, {}), now)
-            except Exception:  # noqa: BLE001 - one broken task must not stop the others
-                LOG.exception('Task %d (%s of server %s) failed unexpectedly (attempt %d)',
-                              task.id, task.operation, task.instance_uuid, task.attempts)
-                if task.attempts >= MAX_ATTEMPTS:
-                    with session.begin_nested():
-                        self._give_up(session, task, now)
+        turn = turns.Turn(session, now, self.steps.networks)
+        for task in mine:
+            self._run_task(turn, task, servers.get(task.instance_uuid),
+                           metadata.get(task.instance_uuid, {}))
+        turn.flush()
 
-    def _run_task(self, session: orm.Session, task: task_queue.Task,
-                  server: dict[str, Any] | None, metadata: Mapping[str, str],
-                  now: datetime.datetime) -> None:
+    def _run_task(self, turn: turns.Turn, task: task_queue.Task,
+                  server: dict[str, Any] | None, metadata: Mapping[str, str]) -> None:
         operation = ops.OPERATIONS.get(task.operation)
         if operation is None or server is None:
-            task_queue.finish(session, task.id)
+            turn.finished.append(task.id)
             return
+        now = turn.now
         duration = self.steps.driver.duration(operation.duration, metadata)
         index = task.step
+        read_task_state = server['task_state']
         while True:
             vm_states, task_state = ops.expected_before(operation, index)
             if not _is_in(server, vm_states, task_state):
                 LOG.debug('Server %s moved on (%s/%s); dropping step %d of %s', server['uuid'],
                           server['vm_state'], server['task_state'], index, operation.name)
-                task_queue.finish(session, task.id)
+                turn.finished.append(task.id)
                 return
             if index == 0 and task.action_id is not None:
-                changes.start_event(session, task.action_id, operation.event, server['host'], now)
+                turn.events_started.append({'action_id': task.action_id, 'event': operation.event,
+                                            'start_time': now, 'host': server['host'],
+                                            'created_at': now})
             step = operation.steps[index]
             call = self.steps.calls[step.call] if step.call else None
             try:
-                extra = call(session, server, metadata) if call else None
+                extra = call(turn, server, metadata) if call else None
             except DriverError as error:
-                self._fail(session, task, operation, server, vm_states, task_state, error, now)
+                self._fail(turn, task, operation, server, read_task_state, error)
                 return
             values = _resolve(step.then, now)
             values.update(extra or {})
-            if not changes.compare_and_swap(session, server['uuid'], values, vm_states=vm_states,
-                                            task_states=(task_state,), now=now):
-                task_queue.finish(session, task.id)
-                return
+            turn.set(server, read_task_state, values)
             server.update(values)
             index += 1
             if index == len(operation.steps):
-                self._complete(session, task, operation, server, now)
+                self._complete(turn, task, operation, server)
                 return
             due = now + datetime.timedelta(seconds=operation.steps[index].wait * duration)
             if due > now:
-                task_queue.advance(session, task.id, index, due)
+                turn.advanced.append({'id': task.id, 'step': index, 'due_at': due})
                 return
 
-    def _complete(self, session: orm.Session, task: task_queue.Task, operation: ops.Operation,
-                  server: Mapping[str, Any], now: datetime.datetime) -> None:
-        task_queue.finish(session, task.id)
+    def _complete(self, turn: turns.Turn, task: task_queue.Task, operation: ops.Operation,
+                  server: Mapping[str, Any]) -> None:
+        turn.finished.append(task.id)
         if task.action_id is not None:
-            changes.finish_event(session, task.action_id, operation.event, 'Success', now)
+            turn.events_finished.append({'action_id': task.action_id, 'event': operation.event,
+                                         'result': 'Success'})
         if operation.then_operation:
             follow = ops.OPERATIONS[operation.then_operation]
             wait = follow.steps[0].wait * self.steps.driver.duration(follow.duration, {})
-            task_queue.enqueue(session, server['uuid'], follow.name,
-                               now + datetime.timedelta(seconds=wait), task.action_id)
+            turn.enqueued.append({
+                'instance_uuid': server['uuid'], 'operation': follow.name, 'step': 0,
+                'due_at': turn.now + datetime.timedelta(seconds=wait), 'attempts': 0,
+                'action_id': task.action_id, 'created_at': turn.now})
 
-    def _fail(self, session: orm.Session, task: task_queue.Task, operation: ops.Operation,
-              server: Mapping[str, Any], vm_states, task_state: str | None,
-              error: DriverError, now: datetime.datetime) -> None:
+    def _fail(self, turn: turns.Turn, task: task_queue.Task, operation: ops.Operation,
+              server: dict[str, Any], read_task_state: str | None, error: DriverError) -> None:
         """The step's call failed: Nova's failure states, a fault, the event in error."""
-        changes.compare_and_swap(session, server['uuid'], _resolve(operation.on_failure, now),
-                                 vm_states=vm_states, task_states=(task_state,), now=now)
+        now = turn.now
+        turn.set(server, read_task_state, _resolve(operation.on_failure, now))
         if operation.fault:
-            changes.add_fault(session, server['uuid'], 500, error.message, error.details,
-                              server['host'], now)
+            turn.faults.append({'instance_uuid': server['uuid'], 'code': 500,
+                                'message': error.message, 'details': error.details,
+                                'host': server['host'], 'created_at': now})
         if task.action_id is not None:
-            changes.finish_event(session, task.action_id, operation.event, 'Error', now,
-                                 traceback=error.details)
-        task_queue.finish(session, task.id)
+            turn.events_finished.append({'action_id': task.action_id, 'event': operation.event,
+                                         'result': 'Error', 'traceback': error.details})
+        turn.finished.append(task.id)
         LOG.info('Server %s: %s failed: %s', server['uuid'], operation.name, error.message)
 
     @staticmethod

@@ -18,6 +18,7 @@ take a sequence; an empty one matches nothing, as SQLAlchemy's does.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 from collections.abc import Callable
 from collections.abc import Sequence
@@ -108,6 +109,10 @@ def _compile(statement: sa.Executable, dialect: sa.Dialect) -> _Compiled:
 
 
 def _result_processor(type_: sa.types.TypeEngine, dialect: sa.Dialect) -> Callable | None:
+    if dialect.name == 'sqlite' and isinstance(type_, sa.DateTime) and not type_.timezone:
+        # SQLAlchemy stores 'YYYY-MM-DD HH:MM:SS.ffffff' there; its reader is a regular
+        # expression in Python, ten times slower than the C one for the same format.
+        return datetime.datetime.fromisoformat
     try:
         return type_.dialect_impl(dialect).result_processor(dialect, None)
     except (TypeError, sa.exc.InvalidRequestError):
@@ -123,6 +128,10 @@ class Snapshot:
         self._connection = connection
         self._dialect = dialect
         self._cursor = connection.cursor()
+
+    @property
+    def dialect(self) -> sa.Dialect:
+        return self._dialect
 
     def __call__(self, prepared: Prepared, **params: Any) -> list[Sequence]:
         return prepared.run(self._cursor, self._dialect, params)

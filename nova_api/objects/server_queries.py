@@ -21,7 +21,6 @@ from typing import Any
 
 import re2
 import sqlalchemy as sa
-from sqlalchemy import orm
 
 from nova_api import exception
 from nova_api.db import models
@@ -77,77 +76,115 @@ def compile_regex(name: str, pattern: str) -> None:
         raise exception.InvalidRegex(name=name, reason=str(error)) from None
 
 
-def _regex(column: sa.ColumnElement, pattern: str) -> sa.ColumnElement[bool]:
-    return sa.cast(column, sa.Text).regexp_match(pattern)
+class _Plan:
+    """A page's statement as a shape (what the SQL looks like) and the values that go in it.
+
+    Requests of one shape (the same filters, sort keys and paging, whatever
+    their values) share one prepared statement, built and compiled once:
+    the list of servers is the heaviest read clients make, and building and
+    compiling its SQL per request cost more than running it.
+    """
+
+    def __init__(self) -> None:
+        self.shape: list[Any] = []
+        self.params: dict[str, Any] = {}
+        self.clauses: list[Any] = []  # factories of the WHERE clauses, called on a cache miss
+
+    def where(self, shape: Any, factory, **params: Any) -> None:
+        self.shape.append(shape)
+        self.clauses.append(factory)
+        self.params.update(params)
 
 
-def _tag_filter(tags: Sequence[str], every: bool) -> sa.ColumnElement[bool]:
-    """Servers with all of ``tags`` (``every``) or with any of them."""
-    tag = models.Tag.__table__.c
-    if not every:
-        return _I.uuid.in_(sa.select(tag.resource_id).where(tag.tag.in_(list(tags))))
-    return _I.uuid.in_(sa.select(tag.resource_id).where(tag.tag.in_(list(tags)))
-                       .group_by(tag.resource_id)
-                       .having(sa.func.count(sa.distinct(tag.tag)) == len(set(tags))))
+def _param(name: str, type_: Any = None, expanding: bool = False) -> sa.BindParameter:
+    return sa.bindparam(name, type_=type_, expanding=expanding)
 
 
-def _ip_filter(pattern: str, version: int) -> sa.ColumnElement[bool]:
-    ip = models.FixedIP.__table__.c
-    return _I.uuid.in_(sa.select(ip.instance_uuid).where(ip.version == version,
-                                                         ip.address.regexp_match(pattern)))
+def _tag_clause(name: str, count: int | None, negate: bool):
+    """Servers with all of the tags (``count`` of them) or, without a count, any of them."""
+    def clause():
+        tag = models.Tag.__table__.c
+        inner = sa.select(tag.resource_id).where(tag.tag.in_(_param(name, expanding=True)))
+        if count is not None:
+            inner = inner.group_by(tag.resource_id).having(
+                sa.func.count(sa.distinct(tag.tag)) == count)
+        return ~_I.uuid.in_(inner) if negate else _I.uuid.in_(inner)
+    return clause
 
 
-def _exact(name: str, value: Any) -> sa.ColumnElement[bool]:
-    column = _I[name]
+def _ip_clause(name: str, version: int):
+    def clause():
+        ip = models.FixedIP.__table__.c
+        return _I.uuid.in_(sa.select(ip.instance_uuid).where(
+            ip.version == version, ip.address.regexp_match(_param(name, sa.String))))
+    return clause
+
+
+def _exact(plan: _Plan, name: str, value: Any) -> None:
+    column, param = _I[name], 'e_' + name
     if not isinstance(value, (list, tuple, set, frozenset)):
-        return column.is_(None) if value is None else column == value
-    values = list(value)
-    if None not in values:
-        return column.in_(values)
-    return sa.or_(column.in_([v for v in values if v is not None]), column.is_(None))
+        if value is None:
+            plan.where(('null', name), lambda: column.is_(None))
+        else:
+            plan.where(('eq', name), lambda: column == _param(param, column.type), **{param: value})
+        return
+    values = [item for item in value if item is not None]
+    with_null = len(values) != len(value)
+    plan.where(('in', name, with_null), lambda: sa.or_(
+        column.in_(_param(param, column.type, expanding=True)),
+        *([column.is_(None)] if with_null else [])), **{param: values})
 
 
-def _deleted(deleted: bool | None) -> list[sa.ColumnElement[bool]]:
+def _deleted(plan: _Plan, deleted: bool | None) -> None:
     if deleted is False:
-        return [_I.deleted.is_(False), sa.or_(_I.vm_state != 'soft-delete', _I.vm_state.is_(None))]
-    if deleted is True:
-        return [sa.or_(_I.deleted.is_(True), _I.vm_state == 'soft-delete')]
-    return []
+        plan.where('live', lambda: sa.and_(_I.deleted.is_(False), sa.or_(
+            _I.vm_state != 'soft-delete', _I.vm_state.is_(None))))
+    elif deleted is True:
+        plan.where('deleted', lambda: sa.or_(_I.deleted.is_(True), _I.vm_state == 'soft-delete'))
 
 
-def _tags(query: ListQuery) -> list[sa.ColumnElement[bool]]:
-    where = []
-    if query.tags:
-        where.append(_tag_filter(query.tags, every=True))
-    if query.tags_any:
-        where.append(_tag_filter(query.tags_any, every=False))
-    if query.not_tags:
-        where.append(~_tag_filter(query.not_tags, every=True))
-    if query.not_tags_any:
-        where.append(~_tag_filter(query.not_tags_any, every=False))
-    return where
+def _tags(plan: _Plan, query: ListQuery) -> None:
+    for name, tags, every, negate in (('t_all', query.tags, True, False),
+                                      ('t_any', query.tags_any, False, False),
+                                      ('t_not', query.not_tags, True, True),
+                                      ('t_not_any', query.not_tags_any, False, True)):
+        if tags:
+            count = len(set(tags)) if every else None
+            plan.where((name, count), _tag_clause(name, count, negate), **{name: list(tags)})
 
 
-def _where(query: ListQuery) -> list[sa.ColumnElement[bool]]:
-    where: list[sa.ColumnElement[bool]] = []
-    if query.project_id is not None:
-        where.append(_I.project_id == query.project_id)
-    where += _deleted(query.deleted)
-    where += [_exact(name, value) for name, value in query.exact.items()]
+def _regexes(plan: _Plan, query: ListQuery) -> None:
     for name, pattern in query.regex.items():
         compile_regex(name, pattern)
-        where.append(_regex(_I[name], pattern))
-    for pattern, version in ((query.ip, 4), (query.ip6, 6)):
+        param = 'r_' + name
+        plan.where(('re', name), lambda column=_I[name], param=param: sa.cast(
+            column, sa.Text).regexp_match(_param(param, sa.String)), **{param: pattern})
+    for pattern, version, name in ((query.ip, 4, 'ip'), (query.ip6, 6, 'ip6')):
         if pattern is not None:
-            compile_regex('ip' if version == 4 else 'ip6', pattern)
-            where.append(_ip_filter(pattern, version))
-    if query.changes_since is not None:
-        where.append(_I.updated_at >= query.changes_since)
-    if query.changes_before is not None:
-        where.append(_I.updated_at <= query.changes_before)
+            compile_regex(name, pattern)
+            plan.where(name, _ip_clause(name, version), **{name: pattern})
+
+
+def _filters(query: ListQuery) -> _Plan:
+    plan = _Plan()
+    if query.project_id is not None:
+        plan.where('project', lambda: _I.project_id == _param('project_id'),
+                   project_id=query.project_id)
+    _deleted(plan, query.deleted)
+    for name, value in sorted(query.exact.items()):
+        _exact(plan, name, value)
+    _regexes(plan, query)
+    for name, moment, before in (('since', query.changes_since, False),
+                                 ('before', query.changes_before, True)):
+        if moment is not None:
+            plan.where(name, lambda before=before, name=name: (
+                _I.updated_at <= _param(name, sa.DateTime) if before
+                else _I.updated_at >= _param(name, sa.DateTime)), **{name: moment})
     if query.locked is not None:
-        where.append(_I.locked_by.is_not(None) if query.locked else _I.locked_by.is_(None))
-    return where + _tags(query)
+        plan.where(('locked', query.locked), lambda: _I.locked_by.is_not(None) if query.locked
+                   else _I.locked_by.is_(None))
+    _tags(plan, query)
+    return plan
 
 
 def _sort_columns(query: ListQuery) -> list[tuple[sa.ColumnElement, bool]]:
@@ -162,16 +199,20 @@ def _sort_columns(query: ListQuery) -> list[tuple[sa.ColumnElement, bool]]:
             for key, direction in keys if key in _SORT_COLUMNS or key in _I]
 
 
-def _after(columns: list[tuple[sa.ColumnElement, bool]], marker: Sequence[Any]) -> sa.ColumnElement:
-    """Rows after the marker row in the sort order, NULLs sorting lowest as in Nova."""
+def _after(columns: list[tuple[sa.ColumnElement, bool]],
+           nulls: tuple[bool, ...]) -> sa.ColumnElement:
+    """Rows after the marker row (its values ``m0``, ``m1``...; ``nulls`` says which are NULL)
+    in the sort order, NULLs sorting lowest as in Nova."""
+    def value(index: int) -> sa.BindParameter:
+        return _param('m%d' % index, columns[index][0].type)
     clauses = []
     for index, (column, ascending) in enumerate(columns):
-        value = marker[index]
-        if value is None:
+        if nulls[index]:
             beyond = column.is_not(None) if ascending else sa.false()
         else:
-            beyond = column > value if ascending else sa.or_(column < value, column.is_(None))
-        equal = [col.is_(None) if marker[i] is None else col == marker[i]
+            beyond = column > value(index) if ascending else sa.or_(column < value(index),
+                                                                     column.is_(None))
+        equal = [col.is_(None) if nulls[i] else col == value(i)
                  for i, (col, _) in enumerate(columns[:index])]
         clauses.append(sa.and_(*equal, beyond))
     return sa.or_(*clauses)
@@ -186,19 +227,53 @@ def _order(columns: list[tuple[sa.ColumnElement, bool]], dialect: str) -> list[s
             for column, ascending in columns]
 
 
-def page(session: orm.Session, query: ListQuery) -> list[Server]:
+class _Statements:
+    """Prepared statements by shape, a bounded number of them (shapes are few in practice)."""
+
+    LIMIT = 512
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple, prepared.Prepared] = {}
+
+    def get(self, key: tuple, build) -> prepared.Prepared:
+        statement = self._by_key.get(key)
+        if statement is None:
+            if len(self._by_key) >= self.LIMIT:
+                self._by_key.clear()
+            statement = self._by_key[key] = prepared.Prepared(build())
+        return statement
+
+
+_PAGES = _Statements()
+_MARKERS = _Statements()
+
+
+def page(read: prepared.Snapshot, query: ListQuery) -> list[Server]:
     """The servers of ``query``'s page, in its order; ``ServerMarkerNotFound`` (400) for a bad marker."""
     if query.limit == 0:
         return []
+    plan = _filters(query)
     columns = _sort_columns(query)
-    statement = sa.select(*server_objects.COLUMNS).where(*_where(query))
+    sort_key = tuple(query.sort)
+    nulls: tuple[bool, ...] | None = None
     if query.marker is not None:
-        marker = session.execute(sa.select(*(column for column, _ in columns))
-                                 .where(_I.uuid == query.marker)).first()
-        if marker is None:
+        marker = read(_MARKERS.get(sort_key, lambda: sa.select(*(c for c, _ in columns)).where(
+            _I.uuid == _param('uuid'))), uuid=query.marker)
+        if not marker:
             raise exception.ServerMarkerNotFound(marker=query.marker)
-        statement = statement.where(_after(columns, marker))
-    statement = statement.order_by(*_order(columns, session.get_bind().dialect.name))
+        nulls = tuple(value is None for value in marker[0])
+        plan.params.update(('m%d' % index, value) for index, value in enumerate(marker[0]))
     if query.limit is not None:
-        statement = statement.limit(query.limit)
-    return server_objects.build(prepared.on_session(session), session.execute(statement).all())
+        plan.params['limit'] = query.limit
+
+    def build() -> sa.Select:
+        statement = sa.select(*server_objects.COLUMNS).where(
+            *(factory() for factory in plan.clauses))
+        if nulls is not None:
+            statement = statement.where(_after(columns, nulls))
+        statement = statement.order_by(*_order(columns, read.dialect.name))
+        if query.limit is not None:
+            statement = statement.limit(_param('limit', sa.Integer))
+        return statement
+    key = (read.dialect.name, tuple(plan.shape), sort_key, nulls, query.limit is not None)
+    return server_objects.build(read, read(_PAGES.get(key, build), **plan.params))

@@ -68,7 +68,8 @@ class ServerAPI(base.ResourceAPI):
 
     def list(self, ctx: nova_context.RequestContext, query: queries.ListQuery) -> list[Server]:
         """A page of servers; ``ServerMarkerNotFound`` (400) for an unknown marker."""
-        return self.database.read(queries.page, query)
+        with self.database.snapshot() as read:
+            return queries.page(read, query)
 
     # -- boot --------------------------------------------------------------------------
 

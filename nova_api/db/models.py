@@ -145,7 +145,8 @@ class Instance(TimestampMixin, Base):
     __tablename__ = 'instances'
     __table_args__ = (
         sa.UniqueConstraint('uuid', name='uniq_instances0uuid'),
-        sa.Index('instances_project_id_deleted_created_at_idx', 'project_id', 'deleted', 'created_at'),
+        sa.Index('instances_project_id_deleted_created_at_idx', 'project_id', 'deleted', 'created_at',
+                 'id'),
         sa.Index('instances_created_at_idx', 'created_at'),
         sa.Index('instances_updated_at_idx', 'updated_at'),
         sa.Index('instances_reservation_id_idx', 'reservation_id'),
@@ -199,6 +200,10 @@ class Instance(TimestampMixin, Base):
     terminated_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(sa.DateTime)
     deleted_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(sa.DateTime)
     deleted: orm.Mapped[bool] = orm.mapped_column(default=False)
+    # Never NULL: the list is sorted on it, and PostgreSQL reads the order from the index
+    # only for a column that needs no NULLS FIRST/LAST.
+    created_at: orm.Mapped[datetime.datetime] = orm.mapped_column(  # type: ignore[assignment]
+        sa.DateTime, default=_utcnow, nullable=False)
 
 
 def _instance_uuid(**kwargs) -> orm.Mapped[str]:

@@ -87,7 +87,7 @@ def count_key_pairs(session: orm.Session, project_id: str, user_id: str | None) 
 def _live_instances(project_id: str, user_id: str | None) -> list[sa.ColumnElement[bool]]:
     """Servers that count against quota: not deleted, nor waiting to be reclaimed (Nova's get_counts)."""
     instance = models.Instance
-    where = [instance.project_id == project_id, instance.deleted.is_(False),
+    where = [instance.project_id == project_id, instance.deleted == sa.false(),
              instance.vm_state != 'soft-delete']
     if user_id is not None:
         where.append(instance.user_id == user_id)

@@ -137,7 +137,7 @@ def _exact(plan: _Plan, name: str, value: Any) -> None:
 
 def _deleted(plan: _Plan, deleted: bool | None) -> None:
     if deleted is False:
-        plan.where('live', lambda: sa.and_(_I.deleted.is_(False), sa.or_(
+        plan.where('live', lambda: sa.and_(_I.deleted == sa.false(), sa.or_(
             _I.vm_state != 'soft-delete', _I.vm_state.is_(None))))
     elif deleted is True:
         plan.where('deleted', lambda: sa.or_(_I.deleted.is_(True), _I.vm_state == 'soft-delete'))
@@ -219,11 +219,13 @@ def _after(columns: list[tuple[sa.ColumnElement, bool]],
 
 
 def _order(columns: list[tuple[sa.ColumnElement, bool]], dialect: str) -> list[sa.ColumnElement]:
-    """NULLs sort lowest, as in Nova. SQLite does so by itself, and says NULLS FIRST/LAST
-    only at the cost of not reading the order from an index."""
-    if dialect == 'sqlite':
-        return [column.asc() if ascending else column.desc() for column, ascending in columns]
-    return [column.asc().nulls_first() if ascending else column.desc().nulls_last()
+    """NULLs sort lowest, as in Nova. SQLite does so by itself; PostgreSQL is told, except
+    for columns that are never NULL. Either reads the order from an index only without
+    NULLS FIRST/LAST (the default list's created_at and id)."""
+    def plain(column: sa.ColumnElement) -> bool:
+        return dialect == 'sqlite' or not getattr(column, 'nullable', True)
+    return [(column.asc() if plain(column) else column.asc().nulls_first()) if ascending
+            else (column.desc() if plain(column) else column.desc().nulls_last())
             for column, ascending in columns]
 
 

@@ -260,7 +260,7 @@ def _by_uuid(project: bool, read_deleted: bool) -> prepared.Prepared:
     if project:
         query = query.where(_I.project_id == sa.bindparam('project_id'))
     if not read_deleted:
-        query = query.where(_I.deleted.is_(False))
+        query = query.where(_I.deleted == sa.false())
     return prepared.Prepared(query)
 
 

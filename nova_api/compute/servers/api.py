@@ -60,16 +60,14 @@ class ServerAPI(base.ResourceAPI):
     def get(self, ctx: nova_context.RequestContext, server_id: str) -> Server:
         """The server as ``ctx`` may see it: another project's is not found (404), as in Nova."""
         project = None if ctx.is_admin else ctx.project_id
-        with self.database.snapshot() as read:
-            server = server_objects.get(read, server_id, project)
+        server = self.database.read_prepared(server_objects.get, server_id, project)
         if server is None:
             raise exception.InstanceNotFound(instance_id=server_id)
         return server
 
     def list(self, ctx: nova_context.RequestContext, query: queries.ListQuery) -> list[Server]:
         """A page of servers; ``ServerMarkerNotFound`` (400) for an unknown marker."""
-        with self.database.snapshot() as read:
-            return queries.page(read, query)
+        return self.database.read_prepared(queries.page, query)
 
     # -- boot --------------------------------------------------------------------------
 

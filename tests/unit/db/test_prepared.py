@@ -20,17 +20,17 @@ PUBLIC_TINY = prepared.Prepared(sa.select(_flavors.name).where(_flavors.flavorid
 
 
 def test_values_come_back_converted_and_lists_expand(database):
-    with database.snapshot() as read:
-        rows = read(BY_IDS, ids=['1', '2', 'c1', 'nope'], ram=500)
+    rows = database.read_prepared(lambda read: read(BY_IDS, ids=['1', '2', 'c1', 'nope'], ram=500))
 
     assert [(row[0], row[1], row[3]) for row in rows] == [('1', True, 512), ('2', True, 2048)]
     assert all(isinstance(row[2], datetime.datetime) for row in rows)
 
 
 def test_an_empty_list_matches_nothing_and_literals_need_no_parameter(database):
-    with database.snapshot() as read:
+    def work(read):
         assert read(BY_IDS, ids=[], ram=0) == []
         assert [tuple(row) for row in read(PUBLIC_TINY)] == [('m1.tiny',)]
+    database.read_prepared(work)
 
 
 def test_reads_inside_a_session_see_its_writes(database):

@@ -125,7 +125,7 @@ def upgrade() -> None:
         sa.Column('terminated_at', sa.DateTime, nullable=True),
         sa.Column('deleted_at', sa.DateTime, nullable=True),
         sa.Column('deleted', sa.Boolean, nullable=False),
-        sa.Column('created_at', sa.DateTime, nullable=True),
+        sa.Column('created_at', sa.DateTime, nullable=False),
         sa.Column('updated_at', sa.DateTime, nullable=True),
         sa.PrimaryKeyConstraint('id'),
         sa.UniqueConstraint('uuid', name='uniq_instances0uuid')
@@ -133,7 +133,7 @@ def upgrade() -> None:
     op.create_index('instances_created_at_idx', 'instances', ['created_at'], unique=False)
     op.create_index('instances_host_idx', 'instances', ['host'], unique=False)
     op.create_index('instances_project_id_deleted_created_at_idx', 'instances',
-                    ['project_id', 'deleted', 'created_at'], unique=False)
+                    ['project_id', 'deleted', 'created_at', 'id'], unique=False)
     op.create_index('instances_reservation_id_idx', 'instances', ['reservation_id'], unique=False)
     op.create_index('instances_updated_at_idx', 'instances', ['updated_at'], unique=False)
     op.create_table('tasks',

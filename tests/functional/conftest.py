@@ -68,3 +68,16 @@ def nova_api_service(request, tmp_path_factory):
         yield daemon
     finally:
         daemon.cleanup()
+
+
+@pytest.fixture
+def sdk(nova_api_service):
+    """``sdk(user='admin', project='admin')``: an openstacksdk connection through /identity."""
+    import openstack as openstack_sdk
+
+    def connect(user: str = 'admin', project: str = 'admin'):
+        return openstack_sdk.connect(
+            auth_url=nova_api_service.url + '/identity', username=user, password='secret',
+            project_name=project, user_domain_name='Default', project_domain_name='Default',
+            identity_api_version='3')
+    return connect

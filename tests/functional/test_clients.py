@@ -14,8 +14,6 @@ import subprocess
 import sys
 import uuid
 
-import pytest
-
 OPENSTACK = str(pathlib.Path(sys.executable).with_name('openstack'))
 
 
@@ -126,18 +124,6 @@ def test_a_member_is_refused_an_admin_command(nova_api_service):
 
 
 # -- openstacksdk ----------------------------------------------------------------
-
-@pytest.fixture
-def sdk(nova_api_service):
-    import openstack as openstack_sdk
-
-    def connect(user: str = 'admin', project: str = 'admin'):
-        return openstack_sdk.connect(
-            auth_url=nova_api_service.url + '/identity', username=user, password='secret',
-            project_name=project, user_domain_name='Default', project_domain_name='Default',
-            identity_api_version='3')
-    return connect
-
 
 def test_openstacksdk_flavors_keypairs_limits_quotas(sdk):
     admin = sdk()

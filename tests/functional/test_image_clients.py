@@ -8,7 +8,6 @@ look-up ``openstack server create --image NAME`` makes is openstacksdk's
 
 from __future__ import annotations
 
-import pytest
 from test_clients import openstack
 
 CIRROS = '7ae8d0b6-5f64-4a2e-9a13-0c3f45e21c01'
@@ -52,20 +51,8 @@ def test_openstack_image_show_of_nothing_fails_cleanly(nova_api_service):
 
 # -- openstacksdk ----------------------------------------------------------------
 
-@pytest.fixture
-def sdk(nova_api_service):
-    import openstack as openstack_sdk
-
-    def connect(user: str = 'alice', project: str = 'demo'):
-        return openstack_sdk.connect(
-            auth_url=nova_api_service.url + '/identity', username=user, password='secret',
-            project_name=project, user_domain_name='Default', project_domain_name='Default',
-            identity_api_version='3')
-    return connect
-
-
 def test_openstacksdk_lists_and_finds_images(sdk):
-    conn = sdk()
+    conn = sdk('alice', 'demo')
 
     assert {image.name for image in conn.image.images()} == SEEDED_NAMES
     assert [image.id for image in conn.image.images(name=CIRROS_NAME)] == [CIRROS]
@@ -77,13 +64,13 @@ def test_openstacksdk_lists_and_finds_images(sdk):
 
 
 def test_openstacksdk_pages_through_images(sdk):
-    conn = sdk()
+    conn = sdk('alice', 'demo')
 
     assert {image.name for image in conn.image.images(limit=1)} == SEEDED_NAMES
 
 
 def test_the_cloud_layer_gets_an_image_by_name(sdk):
-    conn = sdk()
+    conn = sdk('alice', 'demo')
 
     image = conn.get_image(CIRROS_NAME)
     assert image is not None and image.id == CIRROS

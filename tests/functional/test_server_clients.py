@@ -12,7 +12,6 @@ import pathlib
 import subprocess
 import sys
 
-import pytest
 from test_clients import client_env
 from test_clients import openstack
 from test_clients import unique
@@ -91,18 +90,6 @@ def _wait_status(daemon, name: str, status: str, user: str, project: str) -> Non
                     project=project)['status'] != status:
         assert time.monotonic() < deadline, 'server %s never became %s' % (name, status)
         time.sleep(0.3)
-
-
-@pytest.fixture
-def sdk(nova_api_service):
-    import openstack as openstack_sdk
-
-    def connect(user: str = 'admin', project: str = 'admin'):
-        return openstack_sdk.connect(
-            auth_url=nova_api_service.url + '/identity', username=user, password='secret',
-            project_name=project, user_domain_name='Default', project_domain_name='Default',
-            identity_api_version='3')
-    return connect
 
 
 def test_openstacksdk_cloud_layer_creates_waits_for_lists_and_deletes(sdk):

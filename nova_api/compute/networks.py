@@ -96,57 +96,6 @@ class NetworkAPI:
         return session.scalar(sa.select(_F.instance_uuid).where(
             _F.network_id == network.id, _F.address == address))
 
-    def allocate(self, session: orm.Session, instance_uuid: str, network: Network,
-                 address: str | None = None) -> str:
-        """Give ``instance_uuid`` an address on ``network`` (``address`` if asked) and return it.
-
-        Raises ``FixedIpAlreadyInUse`` for an address that is taken and
-        ``NoMoreFixedIps`` when the range is full. Allocations on one
-        network are serialized for the rest of the transaction.
-        """
-        db.lock(session, 'fixed_ips:%s' % network.id)
-        if address is not None:
-            index = self.host_index(network, address)
-            holder = self.holder_of(session, network, address)
-            if holder is not None:
-                raise exception.FixedIpAlreadyInUse(address=address, instance_uuid=holder)
-        else:
-            index = self._free_index(session, network)
-        ip = str(network.cidr.network_address + index)
-        session.execute(sa.insert(_fixed_ips).values(
-            instance_uuid=instance_uuid, network_id=network.id, network_name=network.name,
-            address=ip, host_index=index, version=network.cidr.version, mac_address=_mac()))
-        return ip
-
-    @staticmethod
-    def _free_index(session: orm.Session, network: Network) -> int:
-        """A free host offset: after the highest taken one, else the first gap.
-
-        Two indexed look-ups in the common case; the gap search only once
-        the top of the range has been reached.
-        """
-        highest = session.scalar(sa.select(sa.func.max(_F.host_index))
-                                 .where(_F.network_id == network.id))
-        if highest is None:
-            return _FIRST_HOST_INDEX
-        if highest < network.last_host_index:
-            taken_low = session.scalar(sa.select(sa.func.min(_F.host_index))
-                                       .where(_F.network_id == network.id))
-            if taken_low is not None and taken_low > _FIRST_HOST_INDEX:
-                return _FIRST_HOST_INDEX
-            return highest + 1
-        # Full at the top: the first offset whose successor is free.
-        other = _fixed_ips.alias('other')
-        gap = session.scalar(
-            sa.select(_F.host_index + 1)
-            .where(_F.network_id == network.id, _F.host_index < network.last_host_index)
-            .where(~sa.exists().where(other.c.network_id == network.id,
-                                      other.c.host_index == _F.host_index + 1))
-            .order_by(_F.host_index).limit(1))
-        if gap is None:
-            raise exception.NoMoreFixedIps(net=network.id)
-        return gap
-
     def allocator(self, session: orm.Session, network: Network) -> Allocator:
         """Addresses on ``network`` for many servers in this transaction (a runner's turn)."""
         db.lock(session, 'fixed_ips:%s' % network.id)

@@ -150,27 +150,6 @@ def start_actions(session: orm.Session, rows: Sequence[Mapping[str, Any]]) -> di
     return {uuid: action_id for uuid, action_id in found}
 
 
-def start_event(session: orm.Session, action_id: int, event: str, host: str | None,
-                now: datetime.datetime) -> None:
-    session.execute(sa.insert(models.InstanceActionEvent.__table__).values(
-        action_id=action_id, event=event, start_time=now, host=host, created_at=now))
-
-
-def finish_event(session: orm.Session, action_id: int, event: str, result: str,
-                 now: datetime.datetime, traceback: str | None = None,
-                 details: str | None = None) -> None:
-    """Finish the open event; a failed one marks its action as in error, as Nova does."""
-    table = models.InstanceActionEvent.__table__
-    session.execute(sa.update(table).where(
-        table.c.action_id == action_id, table.c.event == event, table.c.finish_time.is_(None))
-        .values(finish_time=now, result=result, traceback=traceback, details=details,
-                updated_at=now))
-    if result != 'Success':
-        actions = models.InstanceAction.__table__
-        session.execute(sa.update(actions).where(actions.c.id == action_id)
-                        .values(message='Error', updated_at=now))
-
-
 # -- what a task runner turn writes, set-based -------------------------------------------
 
 instances = _instances

@@ -99,12 +99,6 @@ def still_held(session: orm.Session, ids: Iterable[int], token: str) -> set[int]
     return {row[0] for row in rows}
 
 
-def advance(session: orm.Session, task_id: int, step: int, due_at: datetime.datetime) -> None:
-    """Move a held task to ``step``, due at ``due_at``, and release its lease."""
-    session.execute(sa.update(_tasks).where(_T.id == task_id).values(
-        step=step, due_at=due_at, lease_owner=None, lease_expires_at=None, attempts=0))
-
-
 def finish(session: orm.Session, task_id: int) -> None:
     session.execute(sa.delete(_tasks).where(_T.id == task_id))
 

@@ -22,7 +22,10 @@ def _allocate(database, api, uuid, address=None):
                                     flavor='{}', vcpus=1, memory_mb=1, root_gb=1, ephemeral_gb=0,
                                     vm_state='building'))
         session.flush()
-        return api.allocate(session, uuid, api.private, address)
+        allocator = api.allocator(session, api.private)
+        row = allocator.take(uuid, address)
+        api.insert(session, [row])
+        return row['address']
     return database.write(work)
 
 

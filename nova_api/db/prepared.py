@@ -54,6 +54,8 @@ class Prepared:
     def __init__(self, statement: sa.Executable):
         self.statement = statement
         self._compiled: dict[str, _Compiled] = {}
+        #: (dialect, the padded length of each list) -> the SQL with its lists written out
+        self._expanded: dict[tuple, str] = {}
 
     def _for(self, dialect: sa.Dialect) -> _Compiled:
         compiled = self._compiled.get(dialect.name)
@@ -74,22 +76,22 @@ class Prepared:
                 return compiled.sql, values
             return compiled.sql, {'p%d' % index: value for index, value in enumerate(values)}
         values: list[Any] = []
-        sql = compiled.sql
-        for index, name in enumerate(compiled.names):
+        lengths = []
+        for name in compiled.names:
             convert = compiled.binds.get(name)
             if name in compiled.expanding:
                 items = list(params[name] if name in params else compiled.defaults[name])
                 items = [convert(item) if convert else item for item in _padded(items)] \
                     if items else []
-                if compiled.named:
-                    marks = ', '.join(':p%d_%d' % (index, n) for n in range(len(items)))
-                else:
-                    marks = ', '.join('?' * len(items))
-                sql = sql.replace('(__[POSTCOMPILE_%s])' % name, '(%s)' % (marks or 'NULL'), 1)
+                lengths.append(len(items))
                 values += items
             else:
                 value = params[name] if name in params else compiled.defaults[name]
                 values.append(convert(value) if convert else value)
+        key = (dialect.name, tuple(lengths))
+        sql = self._expanded.get(key)
+        if sql is None:
+            sql = self._expanded[key] = _expand(compiled, lengths)
         if not compiled.named:
             return sql, values
         return sql, dict(zip(_names(compiled, params), values, strict=True))
@@ -114,6 +116,21 @@ class Prepared:
         sql, values = self.sql_and_params(dialect, params)
         cursor.execute(sql, values)
         return self.convert(dialect, cursor.fetchall())
+
+
+def _expand(compiled: _Compiled, lengths: list[int]) -> str:
+    """The SQL with each list parameter written out as that many placeholders."""
+    sql = compiled.sql
+    sizes = iter(lengths)
+    for index, name in enumerate(compiled.names):
+        if name in compiled.expanding:
+            size = next(sizes)
+            if compiled.named:
+                marks = ', '.join(':p%d_%d' % (index, n) for n in range(size))
+            else:
+                marks = ', '.join('?' * size)
+            sql = sql.replace('(__[POSTCOMPILE_%s])' % name, '(%s)' % (marks or 'NULL'), 1)
+    return sql
 
 
 def _names(compiled: _Compiled, params: dict[str, Any]) -> list[str]:

@@ -75,6 +75,13 @@ class Conflict(NovaAPIException):
     msg_fmt = 'Conflict.'
 
 
+class Gone(NovaAPIException):
+    """An API Nova removed (webob's HTTPGone wording)."""
+
+    code = 410
+    msg_fmt = 'This resource is no longer available. No forwarding address is given.'
+
+
 class RequestTooLarge(NovaAPIException):
     code = 413
     msg_fmt = 'Request is too large.'
@@ -291,6 +298,34 @@ class InstanceNotReady(Conflict):
 
 class InvalidServerState(Conflict):
     """A change Nova refuses with a 409 and a message of its own."""
+
+
+class UnshelveInstanceInvalidState(InstanceInvalidState):
+    msg_fmt = ('Specifying an availability zone or a host when unshelving server '
+               '"%(instance_uuid)s" with status "%(state)s" is not supported. The server status '
+               'must be SHELVED_OFFLOADED.')
+
+
+class UnshelveHostNotInAZ(Conflict):
+    msg_fmt = 'Host "%(host)s" is not in the availability zone "%(availability_zone)s".'
+
+
+class InstanceNotRescuable(Invalid):
+    msg_fmt = 'Instance %(instance_id)s cannot be rescued: %(reason)s'
+
+
+class UnsupportedRescueImage(Invalid):
+    msg_fmt = "Requested rescue image '%(image)s' is not supported"
+
+
+class SecurityGroupNotFound(NotFound):
+    msg_fmt = 'Security group %(security_group_id)s not found.'
+
+
+class FixedIpNotFoundForInstance(Invalid):
+    """Nova's removeFixedIp answers 400 for an address the server does not have."""
+
+    msg_fmt = "Instance %(instance_uuid)s does not have fixed IP '%(ip)s'."
 class InvalidImageQuery(Invalid):
     """A list query Glance refuses: a bad filter, sort, limit or marker (Glance's words)."""
 

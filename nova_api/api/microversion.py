@@ -258,6 +258,12 @@ allows_host_at_create = _since('2.74')
 allows_more_server_filters = _since('2.83')
 allows_server_hostname = _since('2.90')
 allows_pinned_az_update = _since('2.104')
+# What server actions may do (api/controllers/server_actions/).
+allows_lock_reason = _since('2.73')
+allows_unshelve_to_zone = _since('2.77')
+allows_volume_backed_rescue = _since('2.87')
+allows_unshelve_to_host = _since('2.91')
+reimages_boot_volume = _since('2.93')
 # What server bodies show (api/views/servers.py).
 shows_more_extended_server_attributes = _since('2.3')
 shows_volume_delete_on_termination = _since('2.3')
@@ -283,6 +289,10 @@ hides_image_metadata_proxy = _since('2.39')
 LAST_PROXY_API = '2.35'
 LAST_IMAGE_PROXY = LAST_PROXY_API
 LAST_IMAGE_METADATA_PROXY = '2.38'
+#: The last version with addFixedIp/removeFixedIp (os-multinic).
+LAST_MULTINIC = '2.43'
+#: trigger_crash_dump's first.
+FIRST_CRASH_DUMP = '2.17'
 
 
 def versioned(min_version: str | None = None, max_version: str | None = None):

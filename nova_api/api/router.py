@@ -38,7 +38,15 @@ from nova_api.api.controllers import server_actions
 from nova_api.api.controllers import server_security_groups
 from nova_api.api.controllers import servers
 from nova_api.api.controllers import versions
+from nova_api.api.controllers.server_actions import admin as admin_actions
+from nova_api.api.controllers.server_actions import deferred_delete
+from nova_api.api.controllers.server_actions import guest
+from nova_api.api.controllers.server_actions import lock
+from nova_api.api.controllers.server_actions import networking
 from nova_api.api.controllers.server_actions import power
+from nova_api.api.controllers.server_actions import rebuild
+from nova_api.api.controllers.server_actions import rescue
+from nova_api.api.controllers.server_actions import shelve
 from nova_api.api.resource import ROUTING_ARGS
 from nova_api.api.resource import Resource
 
@@ -128,7 +136,10 @@ CONTROLLERS: Mapping[str, Factory] = {
 #: controller name -> factories of the extensions registered on it. The
 #: server actions: one family of ``@action`` handlers per module.
 EXTENSIONS: Mapping[str, tuple[Factory, ...]] = {
-    'server_actions': (power.PowerActions,),
+    'server_actions': (power.PowerActions, guest.GuestActions, lock.LockActions,
+                       rescue.RescueActions, shelve.ShelveActions, rebuild.RebuildActions,
+                       admin_actions.AdminActions, deferred_delete.DeferredDeleteActions,
+                       networking.NetworkingActions),
 }
 
 #: Nova's default: project ids are hex (with dashes), which keeps

@@ -16,10 +16,10 @@ from nova_api import exception
 from nova_api.api import microversion
 from nova_api.compute.servers.api import BootRequest
 
-_DISK_CONFIG = {'AUTO': True, 'MANUAL': False}
+DISK_CONFIG = {'AUTO': True, 'MANUAL': False}
 
 
-def _name(value: str) -> str:
+def normalize_name(value: str) -> str:
     """Nova's ``common.normalize_name``: leading and trailing spaces go (v2.0 compatibility)."""
     return value.strip()
 
@@ -63,7 +63,7 @@ def _networks(req, requested: Any) -> Any:
 def read(req, body: dict[str, Any]) -> tuple[BootRequest, str | None]:
     """The BootRequest of ``body``, and the admin password it asks for (None: generate one)."""
     server = body['server']
-    name = _name(server['name'])
+    name = normalize_name(server['name'])
     description = server.get('description') if microversion.allows_server_description(req) else name
     min_count = _count(server, 'min_count', 1)
     block_devices = _block_devices(server)
@@ -88,7 +88,7 @@ def read(req, body: dict[str, Any]) -> tuple[BootRequest, str | None]:
         networks=_networks(req, server.get('networks')),
         block_devices=block_devices,
         config_drive=_config_drive(server.get('config_drive')),
-        auto_disk_config=_DISK_CONFIG.get(server.get('OS-DCF:diskConfig')),
+        auto_disk_config=DISK_CONFIG.get(server.get('OS-DCF:diskConfig')),
         min_count=min_count,
         max_count=_count(server, 'max_count', min_count),
         tags=tuple(server.get('tags') or ()) if microversion.allows_server_create_tags(req) else (),
@@ -170,7 +170,7 @@ def update_values(req, server: dict[str, Any]) -> tuple[dict[str, Any], Any]:
     """
     values = {column: server[field] for field, column in _UPDATE_COLUMNS.items() if field in server}
     if 'name' in server:
-        values['display_name'] = _name(server['name'])
+        values['display_name'] = normalize_name(server['name'])
     pin = server.get('pinned_availability_zone', UNCHANGED) \
         if microversion.allows_pinned_az_update(req) else UNCHANGED
     return values, pin

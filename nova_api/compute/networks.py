@@ -114,6 +114,14 @@ class NetworkAPI:
             session.execute(sa.delete(_fixed_ips).where(_F.instance_uuid.in_(list(instance_uuids))))
 
 
+    @staticmethod
+    def release_address(session: orm.Session, instance_uuid: str, address: str) -> bool:
+        """Give back one address of a server; whether it had it."""
+        result = session.execute(sa.delete(_fixed_ips).where(
+            _F.instance_uuid == instance_uuid, _F.address == address))
+        return result.rowcount > 0
+
+
 class Allocator:
     """Gives the addresses of one network within a transaction that holds its lock.
 

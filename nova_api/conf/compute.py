@@ -56,6 +56,15 @@ Seconds a deleted server is kept before it is reclaimed, as in Nova. With 0
 is ``SOFT_DELETED`` first (it can be restored with the ``restore`` action, or
 deleted at once with ``forceDelete``) and reclaimed after this many seconds.
 """),
+    cfg.IntOpt(
+        'shelved_offload_time',
+        default=0,
+        min=-1,
+        help="""
+Seconds a shelved server stays on its host before it is offloaded
+(``SHELVED`` then ``SHELVED_OFFLOADED``), as in Nova: 0 offloads at once,
+-1 never (an administrator can still ``shelveOffload`` it).
+"""),
     cfg.StrOpt(
         'fixed_range',
         default='10.0.0.0/16',

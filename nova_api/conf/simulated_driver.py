@@ -14,7 +14,9 @@ in ``fail_operations`` so that tooling can be tested against errors.
 """)
 
 #: The driver operations that can be delayed and made to fail.
-OPERATIONS = ('spawn', 'reboot', 'power_off', 'power_on', 'destroy')
+OPERATIONS = ('spawn', 'reboot', 'power_off', 'power_on', 'destroy', 'pause', 'unpause',
+              'suspend', 'resume', 'rescue', 'unrescue', 'rebuild', 'shelve', 'shelve_offload',
+              'unshelve', 'set_admin_password', 'trigger_crash_dump', 'restore')
 
 simulated_driver_opts = [
     cfg.FloatOpt('build_seconds', default=1.0, min=0,
@@ -31,6 +33,18 @@ server's metadata ``nova_api:build_seconds`` overrides it for that server.
                  help='Seconds a start (``os-start``) takes.'),
     cfg.FloatOpt('delete_seconds', default=0.2, min=0,
                  help='Seconds a delete takes, from ``deleting`` to gone.'),
+    cfg.FloatOpt('action_seconds', default=0.5, min=0,
+                 help="""
+Seconds each of the quick operations takes: pause, unpause, suspend, resume,
+rescue, unrescue, changePassword, trigger_crash_dump, shelveOffload and
+restore.
+"""),
+    cfg.FloatOpt('rebuild_seconds', default=1.0, min=0,
+                 help='Seconds a rebuild takes, over its block device mapping and spawning steps.'),
+    cfg.FloatOpt('shelve_seconds', default=1.0, min=0,
+                 help='Seconds a shelve takes, over its image upload steps, until SHELVED.'),
+    cfg.FloatOpt('unshelve_seconds', default=1.0, min=0,
+                 help='Seconds an unshelve takes (scheduling an offloaded server again included).'),
     cfg.ListOpt('fail_operations', default=[],
                 item_type=cfg.types.String(choices=OPERATIONS),
                 help="""

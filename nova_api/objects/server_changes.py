@@ -139,6 +139,37 @@ def start_action(session: orm.Session, uuid: str, action: str, request_id: str |
     return result.inserted_primary_key[0]
 
 
+def root_image_id(session: orm.Session, uuid: str) -> str | None:
+    """The image a volume-backed server's root disk was made from, as its boot recorded it."""
+    bdm = models.BlockDeviceMapping.__table__.c
+    return session.scalar(sa.select(bdm.image_id).where(bdm.instance_uuid == uuid,
+                                                        bdm.boot_index == 0))
+
+
+def replace_metadata(session: orm.Session, uuid: str, metadata: Mapping[str, str]) -> None:
+    """Make ``metadata`` the server's whole metadata."""
+    table = models.InstanceMetadata.__table__
+    session.execute(sa.delete(table).where(table.c.instance_uuid == uuid))
+    if metadata:
+        session.execute(sa.insert(table), [{'instance_uuid': uuid, 'key': key, 'value': value}
+                                           for key, value in metadata.items()])
+
+
+def record_finished_action(session: orm.Session, uuid: str, action: str, request_id: str | None,
+                           user_id: str | None, project_id: str | None, event: str | None,
+                           now: datetime.datetime) -> int:
+    """An instance action done at once (lock, os-resetState...), with its event if it has one."""
+    result = session.execute(sa.insert(models.InstanceAction.__table__).values(
+        action=action, instance_uuid=uuid, request_id=request_id, user_id=user_id,
+        project_id=project_id, start_time=now, finish_time=now, created_at=now))
+    action_id = result.inserted_primary_key[0]
+    if event is not None:
+        session.execute(sa.insert(models.InstanceActionEvent.__table__).values(
+            action_id=action_id, event=event, start_time=now, finish_time=now, result='Success',
+            created_at=now))
+    return action_id
+
+
 def start_actions(session: orm.Session, rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     """Record one action per server at once (a multiple create); their ids by server uuid."""
     write = prepared.on_session(session)

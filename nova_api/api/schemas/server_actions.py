@@ -24,6 +24,7 @@ from nova_api.api.schemas import SchemaWindows
 from nova_api.api.schemas import server_admin_actions as admin
 from nova_api.api.schemas import server_console_actions as consoles
 from nova_api.api.schemas import server_image_actions as images
+from nova_api.api.schemas import server_multinic_actions as multinic
 from nova_api.api.schemas import server_power_actions as power
 from nova_api.api.schemas import server_rebuild_actions as rebuild
 from nova_api.api.schemas import server_rescue_actions as rescue
@@ -61,6 +62,7 @@ ACTION_SCHEMAS: Mapping[str, SchemaWindows] = MappingProxyType({
     # administrators'
     'os-resetState': admin.RESET_STATE_SCHEMAS,
     'injectNetworkInfo': admin.INJECT_NETWORK_INFO_SCHEMAS,
+    'resetNetwork': admin.RESET_NETWORK_SCHEMAS,
     'migrate': admin.MIGRATE_SCHEMAS,
     'os-migrateLive': admin.MIGRATE_LIVE_SCHEMAS,
     'evacuate': admin.EVACUATE_SCHEMAS,
@@ -73,4 +75,7 @@ ACTION_SCHEMAS: Mapping[str, SchemaWindows] = MappingProxyType({
     # security groups
     'addSecurityGroup': security_groups.ADD_SECURITY_GROUP_SCHEMAS,
     'removeSecurityGroup': security_groups.REMOVE_SECURITY_GROUP_SCHEMAS,
+    # fixed addresses (up to 2.43)
+    'addFixedIp': multinic.ADD_FIXED_IP_SCHEMAS,
+    'removeFixedIp': multinic.REMOVE_FIXED_IP_SCHEMAS,
 })

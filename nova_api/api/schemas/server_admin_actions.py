@@ -26,6 +26,9 @@ reset_state = {
 
 inject_network_info = no_arguments('injectNetworkInfo')
 
+#: Gone since Nova 23.0.0 (a Xen-only action): any body, answered 410.
+reset_network: dict = {}
+
 #: A destination host, or null to let the scheduler pick.
 _host = copy.deepcopy(parameter_types.fqdn)
 _host['type'] = ['string', 'null']
@@ -112,6 +115,7 @@ evacuate_v2_95 = copy.deepcopy(evacuate_v2_68)
 
 RESET_STATE_SCHEMAS: SchemaWindows = ((reset_state, '2.1', None),)
 INJECT_NETWORK_INFO_SCHEMAS: SchemaWindows = ((inject_network_info, '2.1', None),)
+RESET_NETWORK_SCHEMAS: SchemaWindows = ((reset_network, '2.1', None),)
 MIGRATE_SCHEMAS: SchemaWindows = ((migrate_v2_56, '2.56', None),)
 MIGRATE_LIVE_SCHEMAS: SchemaWindows = (
     (migrate_live, '2.1', '2.24'),

@@ -11,6 +11,7 @@ Nova's 409, naming the state the server is in.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from collections.abc import Mapping
 from typing import Any
 
@@ -38,8 +39,14 @@ __all__ = ['BootRequest', 'ListQuery', 'Server', 'ServerAPI']
 
 BootRequest = boot.BootRequest
 
+#: A check or write of an operation's accepting transaction: (session, the server's state)
+#: -> columns to write with the operation's first states, or None.
+Before = Callable[[orm.Session, Mapping[str, Any]], 'Mapping[str, Any] | None']
+
 #: The names Nova's API uses for operations in its 409 messages.
-_API_ACTION_NAMES = {'reboot_soft': 'reboot', 'reboot_hard': 'reboot', 'soft_delete': 'delete'}
+_API_ACTION_NAMES = {'reboot_soft': 'reboot', 'reboot_hard': 'reboot', 'soft_delete': 'delete',
+                     'change_password': 'changePassword', 'shelve_offload': 'shelveOffload',
+                     'force_delete': 'forceDelete'}
 
 
 class ServerAPI(base.ResourceAPI):
@@ -150,14 +157,23 @@ class ServerAPI(base.ResourceAPI):
             self.accept(ctx, server, ops.DELETE)
 
     def accept(self, ctx: nova_context.RequestContext, server: Server,
-               operation: ops.Operation) -> None:
-        """Start ``operation`` on ``server``: Nova's 409s for a locked server or a wrong state."""
+               operation: ops.Operation, values: Mapping[str, Any] | None = None,
+               before: Before | None = None) -> None:
+        """Start ``operation`` on ``server``: Nova's 409s for a locked server or a wrong state.
+
+        ``values`` are written with the operation's first states (an
+        unshelve's zone); ``before(session, state)`` runs in the same
+        transaction once the lock and the states are checked (a quota
+        check, a rebuild's checks of its image) and may return more such
+        columns: what it writes is undone if the compare-and-swap then loses.
+        """
         wait = operation.steps[0].wait * self.driver.duration(operation.duration, server.metadata)
-        self.database.write(self._accept, ctx, server.uuid, operation, wait)
+        self.database.write(self._accept, ctx, server.uuid, operation, wait, values or {}, before)
 
     @staticmethod
     def _accept(session: orm.Session, ctx: nova_context.RequestContext, server_uuid: str,
-                operation: ops.Operation, wait: float) -> None:
+                operation: ops.Operation, wait: float, values: Mapping[str, Any],
+                before: Before | None) -> None:
         now = changes.utcnow()
         accepts = operation.accepts
         state = changes.state_of(session, server_uuid)
@@ -166,7 +182,10 @@ class ServerAPI(base.ResourceAPI):
         if state['locked_by'] is not None and not ctx.is_admin:
             raise exception.InstanceIsLocked(instance_uuid=server_uuid)
         _check_state(operation, accepts, server_uuid, state)
+        extra = before(session, state) if before is not None else None
         start = {key: now if value is ops.NOW else value for key, value in operation.start.items()}
+        start.update(values)
+        start.update(extra or {})
         won = changes.compare_and_swap(
             session, server_uuid, start, vm_states=accepts.vm_states,
             task_states=accepts.task_states, must_have_launched=accepts.must_have_launched,

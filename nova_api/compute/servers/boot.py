@@ -126,24 +126,16 @@ def check(session: orm.Session, ctx: nova_context.RequestContext, request: BootR
     volume_backed = not request.image_ref
     image = _image(session, ctx, request, block_devices)
     if image is not None:
-        _check_image_fits(image, flavor, volume_backed, zero_disk_allowed)
+        check_image_fits(image, flavor, volume_backed, zero_disk_allowed)
     if request.trusted_certs and volume_backed:
         raise exception.InvalidServerRequest(
             reason='Image signature certificate validation failed for certificate: %s. Image '
                    'certificate validation is not supported when booting from volume'
                    % request.trusted_certs[0])
-    if request.user_data is not None:
-        try:
-            base64.b64decode(request.user_data, validate=False)
-        except (binascii.Error, ValueError):
-            raise exception.InvalidServerRequest(reason='User data needs to be valid base 64.') from None
-    key_data = None
-    if request.key_name is not None:
-        keypair = keypair_objects.get(session, ctx.user_id, request.key_name)
-        if keypair is None:
-            raise exception.InvalidServerRequest(reason='Invalid key_name provided.')
-        key_data = keypair.public_key
-    _check_quota_limits(quota_engine.project_limits(session, ctx.project_id), request)
+    check_user_data(request.user_data)
+    key_data = None if request.key_name is None else key_data_of(session, ctx, request.key_name)
+    check_request_limits(quota_engine.project_limits(session, ctx.project_id), request.metadata,
+                         request.personality)
     checked_networks = _networks(session, networks, request)
     return Checked(request=request, flavor=flavor, image=image,
                    image_ref=request.image_ref or '', key_name=request.key_name, key_data=key_data,
@@ -151,12 +143,28 @@ def check(session: orm.Session, ctx: nova_context.RequestContext, request: BootR
                    block_devices=block_devices, volume_backed=volume_backed)
 
 
-def _check_quota_limits(limits: Mapping[str, int], request: BootRequest) -> None:
-    """The per-request limits: metadata items, and (before 2.57) personality files."""
+def check_user_data(user_data: str | None) -> None:
+    if user_data is not None:
+        try:
+            base64.b64decode(user_data, validate=False)
+        except (binascii.Error, ValueError):
+            raise exception.InvalidServerRequest(reason='User data needs to be valid base 64.') from None
+
+
+def key_data_of(session: orm.Session, ctx: nova_context.RequestContext, key_name: str) -> str:
+    """The public key of the caller's keypair ``key_name`` (users own keys, projects servers)."""
+    keypair = keypair_objects.get(session, ctx.user_id, key_name)
+    if keypair is None:
+        raise exception.InvalidServerRequest(reason='Invalid key_name provided.')
+    return keypair.public_key
+
+
+def check_request_limits(limits: Mapping[str, int], metadata: Mapping[str, str],
+                         files: Sequence[Mapping[str, str]]) -> None:
+    """The per-request limits of a boot or rebuild: metadata items, and (before 2.57) files."""
     allowed = limits['metadata_items']
-    if 0 <= allowed < len(request.metadata):
+    if 0 <= allowed < len(metadata):
         raise exception.MetadataLimitExceeded(allowed=allowed)
-    files = request.personality
     if not files:
         return
     allowed = limits['injected_files']
@@ -228,7 +236,7 @@ def _image(session: orm.Session, ctx: nova_context.RequestContext, request: Boot
     return image
 
 
-def _check_image_fits(image: image_objects.Image, flavor, volume_backed: bool,
+def check_image_fits(image: image_objects.Image, flavor, volume_backed: bool,
                       zero_disk_allowed: bool) -> None:
     """Nova's ``_check_requested_image`` and its zero-disk rule."""
     if flavor.memory_mb < (image.min_ram or 0):

@@ -25,8 +25,7 @@ class DriverError(Exception):
 
 
 class Driver(Protocol):
-    """A hypervisor. The operations of the next issues (pause, suspend, rebuild, resize,
-    snapshot, rescue, shelve, console output) are added here as they arrive."""
+    """A hypervisor: the lifecycle's operations by name, and the others through :meth:`run`."""
 
     def duration(self, option: str, metadata: Mapping[str, str]) -> float:
         """Seconds the operation whose ``[simulated_driver]`` option is ``option`` takes."""
@@ -40,3 +39,6 @@ class Driver(Protocol):
     def power_on(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None: ...
 
     def destroy(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None: ...
+
+    def run(self, operation: str, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None:
+        """Pause, suspend, rescue, rebuild, shelve... (``operation`` names it)."""

@@ -186,8 +186,142 @@ RECLAIM = Operation(
     on_failure=_TO_ERROR,
 )
 
+# -- how a server runs: pause, suspend, rescue, shelve, rebuild, password, crash dump -----
+
+_RUNNING = {'vm_state': s.ACTIVE, 'task_state': None, 'power_state': s.RUNNING}
+
+#: Nova's vm_states.ALLOW_TRIGGER_CRASH_DUMP.
+ALLOW_TRIGGER_CRASH_DUMP = frozenset((s.ACTIVE, s.PAUSED, s.RESCUED, s.RESIZED, s.ERROR))
+
+
+def _simple(name: str, action: str, event: str, vm_states: frozenset[str], task_state: str,
+            call: str, then: Mapping[str, Any], duration: str = 'action_seconds',
+            on_failure: Mapping[str, Any] = _TO_ERROR) -> Operation:
+    """An operation of one driver call from ``vm_states`` (no task), in ``task_state`` meanwhile."""
+    return Operation(name=name, action=action, event=event, accepts=Accepts(vm_states),
+                     start={'task_state': task_state}, steps=(Step(call, then, 1.0),),
+                     duration=duration, on_failure=on_failure)
+
+
+PAUSE = _simple('pause', 'pause', 'compute_pause_instance', frozenset({s.ACTIVE}), s.PAUSING,
+                'pause', {'vm_state': s.PAUSED, 'task_state': None, 'power_state': s.PAUSED_POWER})
+UNPAUSE = _simple('unpause', 'unpause', 'compute_unpause_instance', frozenset({s.PAUSED}),
+                  s.UNPAUSING, 'unpause', _RUNNING)
+# libvirt saves a suspended guest to disk: the hypervisor then reports it shut down.
+SUSPEND = _simple('suspend', 'suspend', 'compute_suspend_instance', frozenset({s.ACTIVE}),
+                  s.SUSPENDING, 'suspend',
+                  {'vm_state': s.SUSPENDED, 'task_state': None, 'power_state': s.SHUTDOWN})
+RESUME = _simple('resume', 'resume', 'compute_resume_instance', frozenset({s.SUSPENDED}),
+                 s.RESUMING, 'resume', _RUNNING)
+RESCUE = _simple('rescue', 'rescue', 'compute_rescue_instance',
+                 frozenset({s.ACTIVE, s.STOPPED, s.ERROR}), s.RESCUING, 'rescue',
+                 {'vm_state': s.RESCUED, 'task_state': None, 'power_state': s.RUNNING})
+UNRESCUE = _simple('unrescue', 'unrescue', 'compute_unrescue_instance', frozenset({s.RESCUED}),
+                   s.UNRESCUING, 'unrescue', _RUNNING)
+# A password that cannot be set leaves the server as it was (Nova's
+# InstancePasswordSetFailed reverts the task state), with the fault.
+CHANGE_PASSWORD = _simple('change_password', 'changePassword', 'compute_set_admin_password',
+                          frozenset({s.ACTIVE}), s.UPDATING_PASSWORD, 'set_admin_password',
+                          _TASK_DONE, on_failure=_TASK_DONE)
+
+#: No state of its own: the guest gets an NMI and carries on (or crashes, its own business).
+TRIGGER_CRASH_DUMP = Operation(
+    name='trigger_crash_dump', action='trigger_crash_dump', event='compute_trigger_crash_dump',
+    accepts=Accepts(ALLOW_TRIGGER_CRASH_DUMP, needs_host=True),
+    start={},
+    steps=(Step('trigger_crash_dump', {}, 1.0),),
+    duration='action_seconds',
+    on_failure={},
+    fault=False,
+)
+
+#: The image is already the new one when the task starts; the guest ends as it was:
+#: stopped if it was stopped, otherwise running (an ERROR server is ACTIVE again).
+REBUILD = Operation(
+    name='rebuild', action='rebuild', event='compute_rebuild_instance',
+    accepts=Accepts(frozenset({s.ACTIVE, s.STOPPED, s.ERROR})),
+    start={'task_state': s.REBUILDING, 'progress': 0},
+    steps=(
+        Step(None, {'task_state': s.REBUILD_BLOCK_DEVICE_MAPPING}, 0.2),
+        Step(None, {'task_state': s.REBUILD_SPAWNING}, 0.1),
+        Step('rebuild', {'task_state': None, 'launched_at': NOW}, 0.7),
+    ),
+    duration='rebuild_seconds',
+    on_failure={'vm_state': s.ERROR, 'task_state': None, 'power_state': s.NOSTATE},
+)
+
+_OFFLOADED = {'vm_state': s.SHELVED_OFFLOADED, 'task_state': None, 'power_state': s.SHUTDOWN,
+              'host': None, 'node': None}
+
+#: Queued when a shelve is done: after [DEFAULT] shelved_offload_time the
+#: server leaves its host, unless it was unshelved (or offloaded) meanwhile.
+SHELVE_OFFLOAD_LATER = Operation(
+    name='shelve_offload_later', action='shelve', event='compute_shelve_offload_instance',
+    accepts=Accepts(frozenset({s.SHELVED})),
+    start={},
+    steps=(Step('shelve_offload', _OFFLOADED, 1.0),),
+    duration='shelved_offload_time',
+    on_failure=_TO_ERROR,
+)
+
+SHELVE = Operation(
+    name='shelve', action='shelve', event='compute_shelve_instance',
+    accepts=Accepts(frozenset({s.ACTIVE, s.STOPPED, s.PAUSED, s.SUSPENDED})),
+    start={'task_state': s.SHELVING},
+    steps=(
+        Step('shelve', {'task_state': s.SHELVING_IMAGE_PENDING_UPLOAD}, 0.4),
+        Step(None, {'task_state': s.SHELVING_IMAGE_UPLOADING}, 0.2),
+        Step(None, {'vm_state': s.SHELVED, 'task_state': None, 'power_state': s.SHUTDOWN}, 0.4),
+    ),
+    duration='shelve_seconds',
+    on_failure=_TO_ERROR,
+    then_operation=SHELVE_OFFLOAD_LATER.name,
+)
+
+SHELVE_OFFLOAD = Operation(
+    name='shelve_offload', action='shelveOffload', event='compute_shelve_offload_instance',
+    accepts=Accepts(frozenset({s.SHELVED})),
+    start={'task_state': s.SHELVING_OFFLOADING},
+    steps=(Step('shelve_offload', _OFFLOADED, 1.0),),
+    duration='action_seconds',
+    on_failure=_TO_ERROR,
+)
+
+#: An offloaded server is scheduled again (to the zone or host asked for).
+UNSHELVE = Operation(
+    name='unshelve', action='unshelve', event='compute_unshelve_instance',
+    accepts=Accepts(frozenset({s.SHELVED, s.SHELVED_OFFLOADED})),
+    start={'task_state': s.UNSHELVING},
+    steps=(
+        Step('schedule_unshelve', {}, 0.2),
+        Step('unshelve', {'vm_state': s.ACTIVE, 'task_state': None, 'power_state': s.RUNNING,
+                          'requested_host': None, 'requested_node': None}, 0.8),
+    ),
+    duration='unshelve_seconds',
+    # Nova: a failed unshelve leaves the server offloaded, with the fault.
+    on_failure={'vm_state': s.SHELVED_OFFLOADED, 'task_state': None, 'host': None,
+                'node': None, 'requested_host': None, 'requested_node': None},
+)
+
+RESTORE = Operation(
+    name='restore', action='restore', event='compute_restore_instance',
+    accepts=Accepts(frozenset({s.SOFT_DELETED})),
+    start={'task_state': s.RESTORING, 'deleted_at': None},
+    steps=(Step('restore', _RUNNING, 1.0),),
+    duration='action_seconds',
+    on_failure=_TO_ERROR,
+)
+
+#: forceDelete: a delete that also takes a soft-deleted server, but no server
+#: in the middle of a task (Nova's force_delete checks only the task state).
+FORCE_DELETE = dataclasses.replace(
+    DELETE, name='force_delete',
+    accepts=Accepts(ANY, frozenset({None}), must_have_launched=False))
+
 OPERATIONS: Mapping[str, Operation] = {op.name: op for op in (
-    BUILD, REBOOT_SOFT, REBOOT_HARD, STOP, START, DELETE, SOFT_DELETE, RECLAIM)}
+    BUILD, REBOOT_SOFT, REBOOT_HARD, STOP, START, DELETE, SOFT_DELETE, RECLAIM,
+    PAUSE, UNPAUSE, SUSPEND, RESUME, RESCUE, UNRESCUE, CHANGE_PASSWORD, TRIGGER_CRASH_DUMP,
+    REBUILD, SHELVE, SHELVE_OFFLOAD_LATER, SHELVE_OFFLOAD, UNSHELVE, RESTORE, FORCE_DELETE)}
 
 
 def expected_before(operation: Operation, step_index: int) -> tuple[frozenset[str] | None, str | None]:
@@ -197,9 +331,10 @@ def expected_before(operation: Operation, step_index: int) -> tuple[frozenset[st
     reboot replaced a soft one, or a soft-deleted one was restored): the
     step is not done and its task is dropped.
     """
-    if step_index == 0:
-        if 'task_state' not in operation.start:
-            # Queued by another operation rather than accepted by the API.
-            return operation.accepts.vm_states if operation.accepts else None, None
-        return None, operation.start['task_state']
-    return None, operation.steps[step_index - 1].then.get('task_state')
+    for step in reversed(operation.steps[:step_index]):
+        if 'task_state' in step.then:
+            return None, step.then['task_state']
+    if 'task_state' not in operation.start:
+        # Queued by another operation, or one that keeps the task state (a crash dump).
+        return operation.accepts.vm_states if operation.accepts else None, None
+    return None, operation.start['task_state']

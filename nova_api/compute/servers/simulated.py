@@ -33,8 +33,11 @@ class SimulatedDriver:
         options = conf.simulated_driver
         durations = {name: getattr(options, name) for name in (
             'build_seconds', 'reboot_seconds', 'power_off_seconds', 'power_on_seconds',
-            'delete_seconds')}
+            'delete_seconds', 'action_seconds', 'rebuild_seconds', 'shelve_seconds',
+            'unshelve_seconds')}
         durations['reclaim_instance_interval'] = float(conf.reclaim_instance_interval)
+        # -1: never offloaded; the task runner queues no offload for a negative duration.
+        durations['shelved_offload_time'] = float(conf.shelved_offload_time)
         return cls(durations, options.fail_operations)
 
     def duration(self, option: str, metadata: Mapping[str, str]) -> float:
@@ -69,3 +72,7 @@ class SimulatedDriver:
 
     def destroy(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None:
         self._run('destroy', server, metadata)
+
+    def run(self, operation: str, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None:
+        """Any other operation of :data:`~nova_api.conf.simulated_driver.OPERATIONS`."""
+        self._run(operation, server, metadata)

@@ -18,11 +18,18 @@ from oslo_config import cfg
 
 from nova_api import exception
 from nova_api.compute import networks as networks_api
+from nova_api.compute.servers import states
 from nova_api.compute.servers.driver import Driver
 from nova_api.compute.servers.driver import DriverError
 from nova_api.conf import compute as compute_conf
 
 Call = Callable[[Any, Mapping[str, Any], Mapping[str, str]], Mapping[str, Any] | None]
+
+#: The operations whose step is the driver's call and nothing else (their
+#: states are the operation's own, in :mod:`.operations`).
+_PLAIN_DRIVER_OPERATIONS = ('pause', 'unpause', 'suspend', 'resume', 'rescue', 'unrescue',
+                            'set_admin_password', 'trigger_crash_dump', 'shelve',
+                            'shelve_offload', 'unshelve', 'restore')
 
 
 
@@ -41,12 +48,22 @@ class Steps:
             'power_off': self._driver_call(driver.power_off),
             'power_on': self._driver_call(driver.power_on),
             'destroy': self.destroy,
+            'rebuild': self.rebuild,
+            'schedule_unshelve': self.schedule_unshelve,
         }
+        for name in _PLAIN_DRIVER_OPERATIONS:
+            self.calls[name] = self._named_driver_call(name)
 
     @staticmethod
     def _driver_call(method: Callable[[Mapping[str, Any], Mapping[str, str]], None]) -> Call:
         def call(turn, server, metadata):
             method(server, metadata)
+            return None
+        return call
+
+    def _named_driver_call(self, operation: str) -> Call:
+        def call(turn, server, metadata):
+            self.driver.run(operation, server, metadata)
             return None
         return call
 
@@ -106,3 +123,22 @@ class Steps:
         self.driver.destroy(server, metadata)
         turn.release(server['uuid'])
         return None
+
+    def rebuild(self, turn, server: Mapping[str, Any],
+                metadata: Mapping[str, str]) -> Mapping[str, Any]:
+        """Spawn the new image; the guest ends as it was: stopped if stopped, else running."""
+        self.driver.run('rebuild', server, metadata)
+        if server['vm_state'] == states.STOPPED:
+            return {'vm_state': states.STOPPED, 'power_state': states.SHUTDOWN}
+        return {'vm_state': states.ACTIVE, 'power_state': states.RUNNING}
+
+    def schedule_unshelve(self, turn, server: Mapping[str, Any],
+                          metadata: Mapping[str, str]) -> Mapping[str, Any] | None:
+        """An offloaded server is placed again: in its pinned zone (the request spec's), if any.
+
+        A server shelved but not offloaded is still on its host.
+        """
+        if server['host'] is not None:
+            return None
+        return self.schedule(turn, dict(server, availability_zone=server['pinned_availability_zone']),
+                             metadata)

@@ -184,6 +184,8 @@ class TaskRunner:
         if operation.then_operation:
             follow = ops.OPERATIONS[operation.then_operation]
             wait = follow.steps[0].wait * self.steps.driver.duration(follow.duration, {})
+            if wait < 0:
+                return  # configured never to happen (shelved_offload_time = -1)
             turn.enqueued.append({
                 'instance_uuid': server['uuid'], 'operation': follow.name, 'step': 0,
                 'due_at': turn.now + datetime.timedelta(seconds=wait), 'attempts': 0,

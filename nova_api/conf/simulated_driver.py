@@ -15,6 +15,7 @@ in ``fail_operations`` so that tooling can be tested against errors.
 
 #: The driver operations that can be delayed and made to fail.
 OPERATIONS = ('spawn', 'reboot', 'power_off', 'power_on', 'destroy')
+OPERATIONS += ('snapshot',)
 
 simulated_driver_opts = [
     cfg.FloatOpt('build_seconds', default=1.0, min=0,
@@ -31,6 +32,12 @@ server's metadata ``nova_api:build_seconds`` overrides it for that server.
                  help='Seconds a start (``os-start``) takes.'),
     cfg.FloatOpt('delete_seconds', default=0.2, min=0,
                  help='Seconds a delete takes, from ``deleting`` to gone.'),
+    cfg.FloatOpt('snapshot_seconds', default=1.0, min=0,
+                 help="""
+Seconds a ``createImage`` or ``createBackup`` takes, from the accepted request
+to the image ``active`` and the server's task state cleared, over Nova's
+steps (image_snapshot, image_pending_upload, image_uploading).
+"""),
     cfg.ListOpt('fail_operations', default=[],
                 item_type=cfg.types.String(choices=OPERATIONS),
                 help="""

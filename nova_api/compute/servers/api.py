@@ -11,6 +11,7 @@ Nova's 409, naming the state the server is in.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from collections.abc import Mapping
 from typing import Any
 
@@ -40,6 +41,7 @@ BootRequest = boot.BootRequest
 
 #: The names Nova's API uses for operations in its 409 messages.
 _API_ACTION_NAMES = {'reboot_soft': 'reboot', 'reboot_hard': 'reboot', 'soft_delete': 'delete'}
+_API_ACTION_NAMES.update({'snapshot': 'createImage', 'backup': 'createBackup'})
 
 
 class ServerAPI(base.ResourceAPI):
@@ -150,20 +152,26 @@ class ServerAPI(base.ResourceAPI):
             self.accept(ctx, server, ops.DELETE)
 
     def accept(self, ctx: nova_context.RequestContext, server: Server,
-               operation: ops.Operation) -> None:
-        """Start ``operation`` on ``server``: Nova's 409s for a locked server or a wrong state."""
+               operation: ops.Operation,
+               also: Callable[[orm.Session], Any] | None = None) -> Any:
+        """Start ``operation`` on ``server``: Nova's 409s for a locked server or a wrong state.
+
+        ``also(session)`` runs in the same transaction once the operation is
+        accepted (a snapshot writes its image there); its result is returned.
+        """
         wait = operation.steps[0].wait * self.driver.duration(operation.duration, server.metadata)
-        self.database.write(self._accept, ctx, server.uuid, operation, wait)
+        return self.database.write(self._accept, ctx, server.uuid, operation, wait, also)
 
     @staticmethod
     def _accept(session: orm.Session, ctx: nova_context.RequestContext, server_uuid: str,
-                operation: ops.Operation, wait: float) -> None:
+                operation: ops.Operation, wait: float,
+                also: Callable[[orm.Session], Any] | None = None) -> Any:
         now = changes.utcnow()
         accepts = operation.accepts
         state = changes.state_of(session, server_uuid)
         if state is None or state['deleted']:
             raise exception.InstanceNotFound(instance_id=server_uuid)
-        if state['locked_by'] is not None and not ctx.is_admin:
+        if operation.checks_lock and state['locked_by'] is not None and not ctx.is_admin:
             raise exception.InstanceIsLocked(instance_uuid=server_uuid)
         _check_state(operation, accepts, server_uuid, state)
         start = {key: now if value is ops.NOW else value for key, value in operation.start.items()}
@@ -182,6 +190,15 @@ class ServerAPI(base.ResourceAPI):
                                          ctx.user_id, ctx.project_id, now)
         task_queue.enqueue(session, server_uuid, operation.name,
                            now + datetime.timedelta(seconds=wait), action_id)
+        return also(session) if also is not None else None
+
+
+def check_state(operation: ops.Operation, server_uuid: str, state: Mapping[str, Any]) -> None:
+    """Nova's 409 when ``state`` (of :func:`changes.state_of`) is not one ``operation`` starts from.
+
+    For work the API does at once, without a task (a volume-backed snapshot).
+    """
+    _check_state(operation, operation.accepts, server_uuid, state)
 
 
 def _check_state(operation: ops.Operation, accepts: ops.Accepts, server_uuid: str,

@@ -40,3 +40,6 @@ class Driver(Protocol):
     def power_on(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None: ...
 
     def destroy(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None: ...
+
+    def snapshot(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None:
+        """Extract the server's disk for an image (createImage, createBackup)."""

@@ -34,6 +34,7 @@ class SimulatedDriver:
         durations = {name: getattr(options, name) for name in (
             'build_seconds', 'reboot_seconds', 'power_off_seconds', 'power_on_seconds',
             'delete_seconds')}
+        durations['snapshot_seconds'] = options.snapshot_seconds
         durations['reclaim_instance_interval'] = float(conf.reclaim_instance_interval)
         return cls(durations, options.fail_operations)
 
@@ -69,3 +70,6 @@ class SimulatedDriver:
 
     def destroy(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None:
         self._run('destroy', server, metadata)
+
+    def snapshot(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None:
+        self._run('snapshot', server, metadata)

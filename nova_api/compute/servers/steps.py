@@ -18,6 +18,7 @@ from oslo_config import cfg
 
 from nova_api import exception
 from nova_api.compute import networks as networks_api
+from nova_api.compute.servers import image_steps
 from nova_api.compute.servers.driver import Driver
 from nova_api.compute.servers.driver import DriverError
 from nova_api.conf import compute as compute_conf
@@ -42,6 +43,7 @@ class Steps:
             'power_on': self._driver_call(driver.power_on),
             'destroy': self.destroy,
         }
+        self.calls = {**self.calls, **image_steps.ImageSteps(driver).calls()}
 
     @staticmethod
     def _driver_call(method: Callable[[Mapping[str, Any], Mapping[str, str]], None]) -> Call:
@@ -105,4 +107,5 @@ class Steps:
         """Destroy it on its host and give its addresses back."""
         self.driver.destroy(server, metadata)
         turn.release(server['uuid'])
+        image_steps.abandon(turn.session, server['uuid'])
         return None

@@ -326,3 +326,70 @@ def test_remote_consoles_start_at_2_6_and_the_console_actions_end_at_2_5(alice, 
                  'badRequest')
     assert_fault(alice.action(active, {'os-getVNCConsole': {'type': 'xvpvnc'}}), 400,
                  'badRequest', 'Invalid console type xvpvnc')
+
+
+# -- real clients ---------------------------------------------------------------------------
+
+def test_openstack_server_image_backup_console_log_and_url(media_service):
+    from test_clients import openstack
+    from test_clients import unique
+
+    project = unique('oscm')
+    name = unique('osc-media')
+
+    def osc(*args, **kwargs):
+        return openstack(media_service, *args, user='alice', project=project, **kwargs)
+    server = osc('server', 'create', '--image', 'cirros-0.6.3-x86_64-disk', '--flavor', 'm1.tiny',
+                 '--nic', 'auto', '--wait', name, '-f', 'json')
+
+    image = osc('server', 'image', 'create', '--name', name + '-snap', '--property', 'k=v',
+                '--wait', name, '-f', 'json')
+    assert image['name'] == name + '-snap' and image['status'] == 'active'
+    shown = osc('image', 'show', name + '-snap', '-f', 'json')
+    assert shown['properties']['instance_uuid'] == server['id']
+    assert shown['properties']['k'] == 'v'
+
+    _wait_osc_status(osc, name, 'ACTIVE')
+    backup = osc('server', 'backup', 'create', '--name', name + '-bak', '--type', 'daily',
+                 '--rotate', '2', '--wait', name, '-f', 'json')
+    assert backup['name'] == name + '-bak'  # shown as created; --wait waited for active after
+    shown = osc('image', 'show', name + '-bak', '-f', 'json')
+    assert shown['status'] == 'active' and shown['properties']['backup_type'] == 'daily'
+
+    log = osc('console', 'log', 'show', '--lines', '5', name, check=False)
+    assert log.returncode == 0, log.stderr
+    assert len(log.stdout.rstrip('\n').split('\n')) == 5 and '%s login:' % name in log.stdout
+
+    url = osc('console', 'url', 'show', name, '-f', 'json')
+    assert url['protocol'] == 'vnc' and url['type'] == 'novnc' and 'token' in url['url']
+    serial = osc('console', 'url', 'show', '--serial', name, '-f', 'json')
+    assert serial['url'].startswith('ws://')
+
+
+def _wait_osc_status(osc, name, status, timeout=30):
+    deadline = time.monotonic() + timeout
+    while osc('server', 'show', name, '-f', 'json')['OS-EXT-STS:task_state'] is not None \
+            or osc('server', 'show', name, '-f', 'json')['status'] != status:
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+
+
+def test_openstacksdk_snapshot_and_console(media_service):
+    import openstack as openstack_sdk
+
+    conn = openstack_sdk.connect(
+        auth_url=media_service.url + '/identity', username='bob', password='secret',
+        project_name='sdk-media-%s' % uuid.uuid4().hex[:6], user_domain_name='Default',
+        project_domain_name='Default', identity_api_version='3')
+    server = conn.create_server('sdk-media', image='cirros-0.6.3-x86_64-disk', flavor='m1.tiny',
+                                wait=True, auto_ip=False)
+    image = conn.create_image_snapshot('sdk-snap', server, wait=True, timeout=60)
+    assert image.status == 'active' and image.name == 'sdk-snap'
+    assert conn.get_image('sdk-snap').properties['image_type'] == 'snapshot'
+
+    console = conn.get_server_console(server, length=3)
+    assert console.split('\n')[-1] == 'sdk-media login: '
+    assert len(console.split('\n')) == 3
+    remote = conn.compute.create_server_remote_console(server, protocol='vnc', type='novnc')
+    assert 'token' in remote.url
+    conn.delete_server(server, wait=True)

@@ -471,3 +471,35 @@ class ImageMetadataKeyNotFound(ImageMetadataNotFound):
 
 class MetadataBodyMismatch(Invalid):
     msg_fmt = 'Request body and URI mismatch'
+
+
+# -- server media: snapshots, console output, remote consoles ------------------------------
+
+class UnsupportedRequest(Invalid):
+    """A bare 400 with webob's wording: what Nova answers for removed console APIs (RDP)."""
+
+    msg_fmt = ('The server could not comply with the request since it is either malformed or '
+               'otherwise incapable of performing it.')
+
+
+class ConsoleTypeUnavailable(Invalid):
+    msg_fmt = 'Unavailable console type %(console_type)s.'
+
+
+class ConsoleTypeInvalid(Invalid):
+    msg_fmt = 'Invalid console type %(console_type)s'
+
+
+class ConsoleNotAvailable(NotFound):
+    msg_fmt = 'Guest does not have a console available.'
+
+
+class InstanceStateRefusesMethod(Invalid):
+    """Nova's compute-layer InstanceInvalidState, where its API lets it through as a 400."""
+
+    msg_fmt = ('Instance %(instance_uuid)s in %(attr)s %(state)s. Cannot %(method)s while the '
+               'instance is in this state.')
+
+
+class ConsoleTokenNotFound(NotFound):
+    msg_fmt = 'Token not found'

@@ -284,6 +284,23 @@ shows_server_scheduler_hints = _since('2.100')
 hides_image_proxy = _since('2.36')
 hides_image_metadata_proxy = _since('2.39')
 
+# Server images and consoles (server_actions/images.py and consoles.py, remote_consoles.py,
+# console_auth_tokens.py).
+returns_snapshot_image_id = _since('2.45')
+resolves_every_console_token = _since('2.31')
+shows_console_tls_port = _since('2.99')
+rejects_unknown_console_token_query = _since('2.99')
+
+
+def checks_snapshot_metadata_quota(req) -> bool:
+    """True before 2.39: createImage and createBackup count their metadata against a quota."""
+    return req.api_version < APIVersion(2, 39)
+
+
+#: The console actions 2.6 replaced with POST /servers/{id}/remote-consoles.
+LAST_CONSOLE_ACTIONS = '2.5'
+FIRST_REMOTE_CONSOLES = '2.6'
+
 #: The last versions of the removed proxies, for ``versioned(max_version=...)``: Nova's
 #: MAX_PROXY_API_SUPPORT_VERSION (images, networks...), and image metadata's.
 LAST_PROXY_API = '2.35'

@@ -23,6 +23,7 @@ from nova_api import exception
 from nova_api import policy
 from nova_api.api import faults
 from nova_api.api.controllers import availability_zones
+from nova_api.api.controllers import console_auth_tokens
 from nova_api.api.controllers import flavor_access
 from nova_api.api.controllers import flavor_extra_specs
 from nova_api.api.controllers import flavor_manage
@@ -34,13 +35,16 @@ from nova_api.api.controllers import keypairs
 from nova_api.api.controllers import limits
 from nova_api.api.controllers import networks
 from nova_api.api.controllers import quota_sets
+from nova_api.api.controllers import remote_consoles
 from nova_api.api.controllers import server_actions
 from nova_api.api.controllers import server_security_groups
 from nova_api.api.controllers import servers
 from nova_api.api.controllers import versions
 from nova_api.api.controllers.server_actions import admin as admin_actions
+from nova_api.api.controllers.server_actions import consoles as console_actions
 from nova_api.api.controllers.server_actions import deferred_delete
 from nova_api.api.controllers.server_actions import guest
+from nova_api.api.controllers.server_actions import images as image_actions
 from nova_api.api.controllers.server_actions import lock
 from nova_api.api.controllers.server_actions import networking
 from nova_api.api.controllers.server_actions import power
@@ -100,6 +104,10 @@ ROUTES: RouteTable = (
     ('/os-networks', {'GET': ('networks', 'index')}),
     ('/os-networks/{id}', {'GET': ('networks', 'show')}),
 )
+ROUTES += (
+    ('/servers/{server_id}/remote-consoles', {'POST': ('remote_consoles', 'create')}),
+    ('/os-console-auth-tokens/{id}', {'GET': ('console_auth_tokens', 'show')}),
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -132,6 +140,8 @@ CONTROLLERS: Mapping[str, Factory] = {
     'server_security_groups': server_security_groups.ServerSecurityGroupsController,
     'networks': networks.NetworksController,
 }
+CONTROLLERS = {**CONTROLLERS, 'remote_consoles': remote_consoles.RemoteConsolesController,
+               'console_auth_tokens': console_auth_tokens.ConsoleAuthTokensController}
 
 #: controller name -> factories of the extensions registered on it. The
 #: server actions: one family of ``@action`` handlers per module.
@@ -141,6 +151,8 @@ EXTENSIONS: Mapping[str, tuple[Factory, ...]] = {
                        admin_actions.AdminActions, deferred_delete.DeferredDeleteActions,
                        networking.NetworkingActions),
 }
+EXTENSIONS = {**EXTENSIONS, 'server_actions': (
+    *EXTENSIONS['server_actions'], image_actions.ImageActions, console_actions.ConsoleActions)}
 
 #: Nova's default: project ids are hex (with dashes), which keeps
 #: ``/{project_id}/flavors`` from shadowing routes like ``/flavors/detail``.

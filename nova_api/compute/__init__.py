@@ -12,6 +12,7 @@ from __future__ import annotations
 from oslo_config import cfg
 
 from nova_api.compute import availability_zones
+from nova_api.compute import consoles
 from nova_api.compute import flavor_access
 from nova_api.compute import flavor_extra_specs
 from nova_api.compute import flavors
@@ -20,6 +21,7 @@ from nova_api.compute import keypairs
 from nova_api.compute import limits
 from nova_api.compute import quota_sets
 from nova_api.compute import quotas
+from nova_api.compute import server_images
 from nova_api.compute.servers import actions as server_actions
 from nova_api.compute.servers import api as servers_api
 from nova_api.db import database
@@ -43,3 +45,5 @@ class Compute:
         self.availability_zones = availability_zones.AvailabilityZonesAPI(self)
         self.servers = servers_api.ServerAPI(self)
         self.server_actions = server_actions.ServerActionsAPI(self)
+        self.server_images = server_images.ServerImagesAPI(self)
+        self.consoles = consoles.ConsolesAPI(self)

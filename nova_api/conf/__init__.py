@@ -10,6 +10,7 @@ from oslo_log import log as logging
 
 from nova_api.conf import api
 from nova_api.conf import compute
+from nova_api.conf import consoles
 from nova_api.conf import database
 from nova_api.conf import middleware
 from nova_api.conf import paths
@@ -21,6 +22,7 @@ from nova_api.conf import wsgi
 
 _MODULES = (api, compute, database, middleware, paths, quota, service, simulated_driver, task_runner,
             wsgi)
+_MODULES += (consoles,)
 
 
 def register_opts(conf: cfg.ConfigOpts) -> None:

@@ -17,6 +17,7 @@ in ``fail_operations`` so that tooling can be tested against errors.
 OPERATIONS = ('spawn', 'reboot', 'power_off', 'power_on', 'destroy', 'pause', 'unpause',
               'suspend', 'resume', 'rescue', 'unrescue', 'rebuild', 'shelve', 'shelve_offload',
               'unshelve', 'set_admin_password', 'trigger_crash_dump', 'restore')
+OPERATIONS += ('snapshot',)
 
 simulated_driver_opts = [
     cfg.FloatOpt('build_seconds', default=1.0, min=0,
@@ -45,6 +46,12 @@ restore.
                  help='Seconds a shelve takes, over its image upload steps, until SHELVED.'),
     cfg.FloatOpt('unshelve_seconds', default=1.0, min=0,
                  help='Seconds an unshelve takes (scheduling an offloaded server again included).'),
+    cfg.FloatOpt('snapshot_seconds', default=1.0, min=0,
+                 help="""
+Seconds a ``createImage`` or ``createBackup`` takes, from the accepted request
+to the image ``active`` and the server's task state cleared, over Nova's
+steps (image_snapshot, image_pending_upload, image_uploading).
+"""),
     cfg.ListOpt('fail_operations', default=[],
                 item_type=cfg.types.String(choices=OPERATIONS),
                 help="""

@@ -408,3 +408,48 @@ class ImageTag(Base):
     image_id: orm.Mapped[str] = orm.mapped_column(
         sa.String(36), sa.ForeignKey('images.id', ondelete='CASCADE'), primary_key=True)
     value: orm.Mapped[str] = orm.mapped_column(sa.String(255), primary_key=True)
+
+
+# -- server media: snapshots and backups in progress, console tokens -----------------------
+
+class SnapshotRequest(Base):
+    """The image a snapshot or backup of a server is filling, while its task runs.
+
+    What Nova passes to the compute host over RPC (the image id, and a
+    backup's type and rotation); one per server at a time, since the task
+    state lets one image operation run at once. Gone when the task ends.
+    """
+
+    __tablename__ = 'snapshot_requests'
+
+    instance_uuid: orm.Mapped[str] = orm.mapped_column(
+        sa.String(36), sa.ForeignKey('instances.uuid', ondelete='CASCADE'), primary_key=True)
+    image_id: orm.Mapped[str] = orm.mapped_column(sa.String(36))
+    backup_type: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    rotation: orm.Mapped[int | None] = orm.mapped_column()
+    created_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(sa.DateTime, default=_utcnow)
+
+
+class ConsoleAuthToken(Base):
+    """A remote console's authorization, Nova's ``console_auth_tokens``: only the token's hash is kept.
+
+    ``expires`` is a UNIX time, as in Nova; expired rows are swept as new ones are written.
+    """
+
+    __tablename__ = 'console_auth_tokens'
+    __table_args__ = (
+        sa.UniqueConstraint('token_hash', name='uniq_console_auth_tokens0token_hash'),
+        sa.Index('console_auth_tokens_expires_idx', 'expires'),
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
+    token_hash: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    console_type: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    host: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    port: orm.Mapped[int] = orm.mapped_column()
+    tls_port: orm.Mapped[int | None] = orm.mapped_column()
+    internal_access_path: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    instance_uuid: orm.Mapped[str] = _instance_uuid(index=True)
+    access_url_base: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    expires: orm.Mapped[int] = orm.mapped_column()
+    created_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(sa.DateTime, default=_utcnow)

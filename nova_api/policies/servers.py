@@ -34,6 +34,8 @@ REBOOT = SERVERS % 'reboot'
 START = SERVERS % 'start'
 STOP = SERVERS % 'stop'
 EXTENDED_SERVER_ATTRIBUTES = 'os_compute_api:os-extended-server-attributes'
+CREATE_IMAGE = SERVERS % 'create_image'
+CREATE_IMAGE_VOLUME_BACKED = SERVERS % 'create_image:allow_volume_backed'
 
 _LIST = [{'method': 'GET', 'path': '/servers'}]
 _DETAIL = [{'method': 'GET', 'path': '/servers/detail'}]
@@ -97,6 +99,13 @@ _RULES = (
      'hypervisor_hostname and, from 2.3, reservation_id, launch_index, hostname (shown to '
      'everyone from 2.90), kernel_id, ramdisk_id, root_device_name, user_data',
      _SHOWN_WITH_DETAILS),
+)
+
+_RULES += (
+    (CREATE_IMAGE, base.PROJECT_MEMBER_OR_ADMIN, 'Create an image from a server',
+     _action('createImage')),
+    (CREATE_IMAGE_VOLUME_BACKED, base.PROJECT_MEMBER_OR_ADMIN,
+     'Create an image from a volume backed server', _action('createImage')),
 )
 
 rules = [policy.DocumentedRuleDefault(name=name, check_str=check, description=description,

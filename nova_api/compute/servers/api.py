@@ -46,7 +46,8 @@ Before = Callable[[orm.Session, Mapping[str, Any]], 'Mapping[str, Any] | None']
 #: The names Nova's API uses for operations in its 409 messages.
 _API_ACTION_NAMES = {'reboot_soft': 'reboot', 'reboot_hard': 'reboot', 'soft_delete': 'delete',
                      'change_password': 'changePassword', 'shelve_offload': 'shelveOffload',
-                     'force_delete': 'forceDelete'}
+                     'force_delete': 'forceDelete', 'snapshot': 'createImage',
+                     'backup': 'createBackup'}
 
 
 class ServerAPI(base.ResourceAPI):
@@ -158,28 +159,32 @@ class ServerAPI(base.ResourceAPI):
 
     def accept(self, ctx: nova_context.RequestContext, server: Server,
                operation: ops.Operation, values: Mapping[str, Any] | None = None,
-               before: Before | None = None) -> None:
+               before: Before | None = None,
+               also: Callable[[orm.Session], Any] | None = None) -> Any:
         """Start ``operation`` on ``server``: Nova's 409s for a locked server or a wrong state.
 
         ``values`` are written with the operation's first states (an
         unshelve's zone); ``before(session, state)`` runs in the same
         transaction once the lock and the states are checked (a quota
         check, a rebuild's checks of its image) and may return more such
-        columns: what it writes is undone if the compare-and-swap then loses.
+        columns; ``also(session)`` runs once the operation is accepted (a
+        snapshot writes its image there) and its result is returned. What
+        they write is undone if the compare-and-swap loses.
         """
         wait = operation.steps[0].wait * self.driver.duration(operation.duration, server.metadata)
-        self.database.write(self._accept, ctx, server.uuid, operation, wait, values or {}, before)
+        return self.database.write(self._accept, ctx, server.uuid, operation, wait, values or {},
+                                   before, also)
 
     @staticmethod
     def _accept(session: orm.Session, ctx: nova_context.RequestContext, server_uuid: str,
                 operation: ops.Operation, wait: float, values: Mapping[str, Any],
-                before: Before | None) -> None:
+                before: Before | None, also: Callable[[orm.Session], Any] | None) -> Any:
         now = changes.utcnow()
         accepts = operation.accepts
         state = changes.state_of(session, server_uuid)
         if state is None or state['deleted']:
             raise exception.InstanceNotFound(instance_id=server_uuid)
-        if state['locked_by'] is not None and not ctx.is_admin:
+        if operation.checks_lock and state['locked_by'] is not None and not ctx.is_admin:
             raise exception.InstanceIsLocked(instance_uuid=server_uuid)
         _check_state(operation, accepts, server_uuid, state)
         extra = before(session, state) if before is not None else None
@@ -201,6 +206,15 @@ class ServerAPI(base.ResourceAPI):
                                          ctx.user_id, ctx.project_id, now)
         task_queue.enqueue(session, server_uuid, operation.name,
                            now + datetime.timedelta(seconds=wait), action_id)
+        return also(session) if also is not None else None
+
+
+def check_state(operation: ops.Operation, server_uuid: str, state: Mapping[str, Any]) -> None:
+    """Nova's 409 when ``state`` (of :func:`changes.state_of`) is not one ``operation`` starts from.
+
+    For work the API does at once, without a task (a volume-backed snapshot).
+    """
+    _check_state(operation, operation.accepts, server_uuid, state)
 
 
 def _check_state(operation: ops.Operation, accepts: ops.Accepts, server_uuid: str,

@@ -42,3 +42,6 @@ class Driver(Protocol):
 
     def run(self, operation: str, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None:
         """Pause, suspend, rescue, rebuild, shelve... (``operation`` names it)."""
+
+    def snapshot(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None:
+        """Extract the server's disk for an image (createImage, createBackup)."""

@@ -80,6 +80,8 @@ class Operation:
     on_failure: Mapping[str, Any]
     fault: bool = True
     then_operation: str | None = None
+    #: A locked server refuses it to non-admins (Nova does not check the lock of snapshots).
+    checks_lock: bool = True
 
 
 _GONE = {'vm_state': s.DELETED, 'task_state': None, 'power_state': s.NOSTATE, 'deleted': True,
@@ -318,10 +320,43 @@ FORCE_DELETE = dataclasses.replace(
     DELETE, name='force_delete',
     accepts=Accepts(ANY, frozenset({None}), must_have_launched=False))
 
+#: Nova's snapshot and backup states (no lock check: "lock is intended to prevent
+#: accidental change/delete of instances").
+_IMAGE_STATES = frozenset((s.ACTIVE, s.STOPPED, s.PAUSED, s.SUSPENDED))
+#: The driver extracts the disk, the image uploads (Glance: saving), then it is active.
+_IMAGE_STEPS = (
+    Step('snapshot', {'task_state': s.IMAGE_PENDING_UPLOAD}, 0.3),
+    Step('upload_image', {'task_state': s.IMAGE_UPLOADING}, 0.1),
+    Step('finish_image', {'task_state': None}, 0.5),
+)
+
+#: createImage: the API writes image_snapshot_pending; the compute manager image_snapshot.
+SNAPSHOT = Operation(
+    name='snapshot', action='createImage', event='compute_snapshot_instance',
+    accepts=Accepts(_IMAGE_STATES, frozenset({None})),
+    start={'task_state': s.IMAGE_SNAPSHOT_PENDING},
+    steps=(Step(None, {'task_state': s.IMAGE_SNAPSHOT}, 0.1), *_IMAGE_STEPS),
+    duration='snapshot_seconds',
+    on_failure=_TASK_DONE,  # Nova's reverts_task_state; the image is deleted
+    checks_lock=False,
+)
+
+#: createBackup: image_backup from the API, then the snapshot's upload and the rotation.
+BACKUP = Operation(
+    name='backup', action='createBackup', event='compute_backup_instance',
+    accepts=Accepts(_IMAGE_STATES, frozenset({None})),
+    start={'task_state': s.IMAGE_BACKUP},
+    steps=(dataclasses.replace(_IMAGE_STEPS[0], wait=0.4), *_IMAGE_STEPS[1:]),
+    duration='snapshot_seconds',
+    on_failure=_TASK_DONE,
+    checks_lock=False,
+)
+
 OPERATIONS: Mapping[str, Operation] = {op.name: op for op in (
     BUILD, REBOOT_SOFT, REBOOT_HARD, STOP, START, DELETE, SOFT_DELETE, RECLAIM,
     PAUSE, UNPAUSE, SUSPEND, RESUME, RESCUE, UNRESCUE, CHANGE_PASSWORD, TRIGGER_CRASH_DUMP,
-    REBUILD, SHELVE, SHELVE_OFFLOAD_LATER, SHELVE_OFFLOAD, UNSHELVE, RESTORE, FORCE_DELETE)}
+    REBUILD, SHELVE, SHELVE_OFFLOAD_LATER, SHELVE_OFFLOAD, UNSHELVE, RESTORE, FORCE_DELETE,
+    SNAPSHOT, BACKUP)}
 
 
 def expected_before(operation: Operation, step_index: int) -> tuple[frozenset[str] | None, str | None]:

@@ -35,6 +35,7 @@ class SimulatedDriver:
             'build_seconds', 'reboot_seconds', 'power_off_seconds', 'power_on_seconds',
             'delete_seconds', 'action_seconds', 'rebuild_seconds', 'shelve_seconds',
             'unshelve_seconds')}
+        durations['snapshot_seconds'] = options.snapshot_seconds
         durations['reclaim_instance_interval'] = float(conf.reclaim_instance_interval)
         # -1: never offloaded; the task runner queues no offload for a negative duration.
         durations['shelved_offload_time'] = float(conf.shelved_offload_time)
@@ -76,3 +77,6 @@ class SimulatedDriver:
     def run(self, operation: str, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None:
         """Any other operation of :data:`~nova_api.conf.simulated_driver.OPERATIONS`."""
         self._run(operation, server, metadata)
+
+    def snapshot(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None:
+        self._run('snapshot', server, metadata)

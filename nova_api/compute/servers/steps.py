@@ -18,6 +18,7 @@ from oslo_config import cfg
 
 from nova_api import exception
 from nova_api.compute import networks as networks_api
+from nova_api.compute.servers import image_steps
 from nova_api.compute.servers import states
 from nova_api.compute.servers.driver import Driver
 from nova_api.compute.servers.driver import DriverError
@@ -53,6 +54,7 @@ class Steps:
         }
         for name in _PLAIN_DRIVER_OPERATIONS:
             self.calls[name] = self._named_driver_call(name)
+        self.calls = {**self.calls, **image_steps.ImageSteps(driver).calls()}
 
     @staticmethod
     def _driver_call(method: Callable[[Mapping[str, Any], Mapping[str, str]], None]) -> Call:
@@ -122,6 +124,7 @@ class Steps:
         """Destroy it on its host and give its addresses back."""
         self.driver.destroy(server, metadata)
         turn.release(server['uuid'])
+        image_steps.abandon(turn.session, server['uuid'])
         return None
 
     def rebuild(self, turn, server: Mapping[str, Any],

@@ -32,12 +32,15 @@ from nova_api.api.controllers import images
 from nova_api.api.controllers import ips
 from nova_api.api.controllers import keypairs
 from nova_api.api.controllers import limits
+from nova_api.api.controllers import migrations
 from nova_api.api.controllers import networks
 from nova_api.api.controllers import quota_sets
 from nova_api.api.controllers import server_actions
+from nova_api.api.controllers import server_migrations
 from nova_api.api.controllers import server_security_groups
 from nova_api.api.controllers import servers
 from nova_api.api.controllers import versions
+from nova_api.api.controllers.server_actions import moves
 from nova_api.api.controllers.server_actions import power
 from nova_api.api.resource import ROUTING_ARGS
 from nova_api.api.resource import Resource
@@ -89,6 +92,11 @@ ROUTES: RouteTable = (
     ('/servers/{server_id}/ips', {'GET': ('ips', 'index')}),
     ('/servers/{server_id}/ips/{id}', {'GET': ('ips', 'show')}),
     ('/servers/{server_id}/os-security-groups', {'GET': ('server_security_groups', 'index')}),
+    ('/servers/{server_id}/migrations', {'GET': ('server_migrations', 'index')}),
+    ('/servers/{server_id}/migrations/{id}', {'GET': ('server_migrations', 'show'),
+                                              'DELETE': ('server_migrations', 'delete')}),
+    ('/servers/{server_id}/migrations/{id}/action', {'POST': ('server_migrations', 'action')}),
+    ('/os-migrations', {'GET': ('migrations', 'index')}),
     ('/os-networks', {'GET': ('networks', 'index')}),
     ('/os-networks/{id}', {'GET': ('networks', 'show')}),
 )
@@ -123,12 +131,15 @@ CONTROLLERS: Mapping[str, Factory] = {
     'ips': ips.IPsController,
     'server_security_groups': server_security_groups.ServerSecurityGroupsController,
     'networks': networks.NetworksController,
+    'migrations': migrations.MigrationsController,
+    'server_migrations': server_migrations.ServerMigrationsController,
 }
 
 #: controller name -> factories of the extensions registered on it. The
 #: server actions: one family of ``@action`` handlers per module.
 EXTENSIONS: Mapping[str, tuple[Factory, ...]] = {
-    'server_actions': (power.PowerActions,),
+    'server_actions': (power.PowerActions,
+                       moves.MoveActions),
 }
 
 #: Nova's default: project ids are hex (with dashes), which keeps

@@ -18,9 +18,11 @@ from nova_api.compute import flavors
 from nova_api.compute import images
 from nova_api.compute import keypairs
 from nova_api.compute import limits
+from nova_api.compute import migrations
 from nova_api.compute import quota_sets
 from nova_api.compute import quotas
 from nova_api.compute.servers import api as servers_api
+from nova_api.compute.servers import moves as server_moves
 from nova_api.db import database
 
 
@@ -41,3 +43,5 @@ class Compute:
         self.limits = limits.LimitsAPI(self)
         self.availability_zones = availability_zones.AvailabilityZonesAPI(self)
         self.servers = servers_api.ServerAPI(self)
+        self.server_moves = server_moves.MoveAPI(self)
+        self.migrations = migrations.MigrationAPI(self)

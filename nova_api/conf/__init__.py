@@ -12,6 +12,7 @@ from nova_api.conf import api
 from nova_api.conf import compute
 from nova_api.conf import database
 from nova_api.conf import middleware
+from nova_api.conf import moves
 from nova_api.conf import paths
 from nova_api.conf import quota
 from nova_api.conf import service
@@ -20,7 +21,7 @@ from nova_api.conf import task_runner
 from nova_api.conf import wsgi
 
 _MODULES = (api, compute, database, middleware, paths, quota, service, simulated_driver, task_runner,
-            wsgi)
+            wsgi, moves)
 
 
 def register_opts(conf: cfg.ConfigOpts) -> None:

@@ -34,6 +34,9 @@ REBOOT = SERVERS % 'reboot'
 START = SERVERS % 'start'
 STOP = SERVERS % 'stop'
 EXTENDED_SERVER_ATTRIBUTES = 'os_compute_api:os-extended-server-attributes'
+RESIZE = SERVERS % 'resize'
+CONFIRM_RESIZE = SERVERS % 'confirm_resize'
+REVERT_RESIZE = SERVERS % 'revert_resize'
 
 _LIST = [{'method': 'GET', 'path': '/servers'}]
 _DETAIL = [{'method': 'GET', 'path': '/servers/detail'}]
@@ -97,6 +100,11 @@ _RULES = (
      'hypervisor_hostname and, from 2.3, reservation_id, launch_index, hostname (shown to '
      'everyone from 2.90), kernel_id, ramdisk_id, root_device_name, user_data',
      _SHOWN_WITH_DETAILS),
+    (RESIZE, base.PROJECT_MEMBER_OR_ADMIN, 'Resize a server', _action('resize')),
+    (CONFIRM_RESIZE, base.PROJECT_MEMBER_OR_ADMIN, 'Confirm a server resize',
+     _action('confirmResize')),
+    (REVERT_RESIZE, base.PROJECT_MEMBER_OR_ADMIN, 'Revert a server resize',
+     _action('revertResize')),
 )
 
 rules = [policy.DocumentedRuleDefault(name=name, check_str=check, description=description,

@@ -11,6 +11,7 @@ Nova's 409, naming the state the server is in.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from collections.abc import Mapping
 from typing import Any
 
@@ -40,6 +41,11 @@ BootRequest = boot.BootRequest
 
 #: The names Nova's API uses for operations in its 409 messages.
 _API_ACTION_NAMES = {'reboot_soft': 'reboot', 'reboot_hard': 'reboot', 'soft_delete': 'delete'}
+_API_ACTION_NAMES.update({'confirm_resize': 'confirmResize', 'revert_resize': 'revertResize',
+                          'live_migrate': 'os-migrateLive', 'evacuate_stopped': 'evacuate'})
+
+#: What an operation also writes when it is accepted: ``also(session, state, now)``.
+Also = Callable[[orm.Session, Mapping[str, Any], datetime.datetime], Any]
 
 
 class ServerAPI(base.ResourceAPI):
@@ -150,14 +156,19 @@ class ServerAPI(base.ResourceAPI):
             self.accept(ctx, server, ops.DELETE)
 
     def accept(self, ctx: nova_context.RequestContext, server: Server,
-               operation: ops.Operation) -> None:
-        """Start ``operation`` on ``server``: Nova's 409s for a locked server or a wrong state."""
+               operation: ops.Operation, also: Also | None = None) -> Any:
+        """Start ``operation`` on ``server``: Nova's 409s for a locked server or a wrong state.
+
+        ``also(session, state, now)`` runs in the same transaction once the
+        server is won (a move writes its migration record, checks its quota);
+        what it raises undoes the change, and what it returns is returned.
+        """
         wait = operation.steps[0].wait * self.driver.duration(operation.duration, server.metadata)
-        self.database.write(self._accept, ctx, server.uuid, operation, wait)
+        return self.database.write(self._accept, ctx, server.uuid, operation, wait, also)
 
     @staticmethod
     def _accept(session: orm.Session, ctx: nova_context.RequestContext, server_uuid: str,
-                operation: ops.Operation, wait: float) -> None:
+                operation: ops.Operation, wait: float, also: Also | None = None) -> Any:
         now = changes.utcnow()
         accepts = operation.accepts
         state = changes.state_of(session, server_uuid)
@@ -178,10 +189,12 @@ class ServerAPI(base.ResourceAPI):
             raise exception.InstanceInvalidState(
                 action=_API_ACTION_NAMES.get(operation.name, operation.name),
                 instance_uuid=server_uuid, attr='task_state', state=state['task_state'])
+        result = also(session, state, now) if also is not None else None
         action_id = changes.start_action(session, server_uuid, operation.action, ctx.request_id,
                                          ctx.user_id, ctx.project_id, now)
         task_queue.enqueue(session, server_uuid, operation.name,
                            now + datetime.timedelta(seconds=wait), action_id)
+        return result
 
 
 def _check_state(operation: ops.Operation, accepts: ops.Accepts, server_uuid: str,

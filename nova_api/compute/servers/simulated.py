@@ -19,6 +19,9 @@ from nova_api.compute.servers.driver import DriverError
 #: Metadata keys that steer the simulation for one server.
 FAIL_KEY = 'nova_api:fail'
 DURATION_KEY = 'nova_api:%s'
+#: The ``[simulated_driver]`` durations of the server moves.
+MOVE_DURATIONS = ('resize_seconds', 'confirm_resize_seconds', 'revert_resize_seconds',
+                  'live_migration_seconds', 'evacuate_seconds')
 
 
 class SimulatedDriver:
@@ -35,6 +38,8 @@ class SimulatedDriver:
             'build_seconds', 'reboot_seconds', 'power_off_seconds', 'power_on_seconds',
             'delete_seconds')}
         durations['reclaim_instance_interval'] = float(conf.reclaim_instance_interval)
+        durations.update((name, getattr(options, name)) for name in MOVE_DURATIONS)
+        durations['resize_confirm_window'] = float(conf.resize_confirm_window)
         return cls(durations, options.fail_operations)
 
     def duration(self, option: str, metadata: Mapping[str, str]) -> float:
@@ -69,3 +74,7 @@ class SimulatedDriver:
 
     def destroy(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None:
         self._run('destroy', server, metadata)
+
+    def move(self, operation: str, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None:
+        """A move's hypervisor work (``resize``, ``migrate``, ``live_migration``...): it fails where asked."""
+        self._run(operation, server, metadata)

@@ -18,6 +18,7 @@ from oslo_config import cfg
 
 from nova_api import exception
 from nova_api.compute import networks as networks_api
+from nova_api.compute.servers import move_steps
 from nova_api.compute.servers.driver import Driver
 from nova_api.compute.servers.driver import DriverError
 from nova_api.conf import compute as compute_conf
@@ -41,6 +42,7 @@ class Steps:
             'power_off': self._driver_call(driver.power_off),
             'power_on': self._driver_call(driver.power_on),
             'destroy': self.destroy,
+            **move_steps.MoveSteps(conf, driver).calls,
         }
 
     @staticmethod

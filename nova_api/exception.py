@@ -503,3 +503,72 @@ class InstanceStateRefusesMethod(Invalid):
 
 class ConsoleTokenNotFound(NotFound):
     msg_fmt = 'Token not found'
+# -- server moves (resize, migrations, evacuation) ----------------------------------
+
+class ResizeFlavorNotFound(Invalid):
+    """Resize names a flavor that is unknown, disabled or not shared: a 400 in Nova, not a 404."""
+
+    msg_fmt = 'Flavor %(flavor_id)s could not be found.'
+
+
+class CannotResizeToSameFlavor(Invalid):
+    msg_fmt = 'When resizing, instances must change flavor!'
+
+
+class CannotResizeDisk(Invalid):
+    msg_fmt = 'Server disk was unable to be resized because: %(reason)s'
+
+
+class InstanceNotResized(Invalid):
+    """confirmResize/revertResize of a resized server without a finished migration."""
+
+    msg_fmt = 'Instance has not been resized.'
+
+
+class CannotMigrateToSameHost(Invalid):
+    msg_fmt = 'Cannot migrate to the host where the server exists.'
+
+
+class UnableToMigrateToSelf(Invalid):
+    msg_fmt = 'Unable to migrate instance (%(instance_id)s) to current host (%(host)s).'
+
+
+class NoValidHost(Invalid):
+    msg_fmt = 'No valid host was found. %(reason)s'
+
+
+class ForcedMoveWithoutHost(Invalid):
+    msg_fmt = "Can't force to a non-provided destination"
+
+
+class ComputeServiceInUse(Invalid):
+    """Evacuate needs the server's host to be down (here: gone from compute_hosts, or forced down)."""
+
+    msg_fmt = 'Compute service of %(host)s is still in use.'
+
+
+class EvacuateHostNotFound(NotFound):
+    msg_fmt = 'Compute host %(host)s not found.'
+
+
+class EvacuateToSameHost(Invalid):
+    msg_fmt = "The target host can't be the same one."
+
+
+class AdminPasswordOnSharedStorage(Invalid):
+    msg_fmt = "admin password can't be changed on existing disk"
+
+
+class MigrationNotFoundForInstance(NotFound):
+    msg_fmt = 'Migration %(migration_id)s not found for instance %(instance_id)s'
+
+
+class InvalidMigrationState(Invalid):
+    msg_fmt = ('Migration %(migration_id)s state of instance %(instance_uuid)s is %(state)s. '
+               'Cannot %(method)s while the migration is in this state.')
+
+
+class ServerMigrationNotFound(NotFound):
+    """``GET /servers/{id}/migrations/{mid}`` of a migration that is not an in-progress live one."""
+
+    msg_fmt = '%(reason)s'

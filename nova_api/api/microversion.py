@@ -300,6 +300,22 @@ def checks_snapshot_metadata_quota(req) -> bool:
 #: The console actions 2.6 replaced with POST /servers/{id}/remote-consoles.
 LAST_CONSOLE_ACTIONS = '2.5'
 FIRST_REMOTE_CONSOLES = '2.6'
+# Server moves and their migration records.
+evacuate_drops_shared_storage = _since('2.14')  # and the adminPass of the response
+allows_evacuate_force = _since('2.29')
+allows_live_migration_force = _since('2.30')
+allows_block_migration_auto = _since('2.25')
+checks_live_migration_later = _since('2.34')
+allows_cold_migrate_host = _since('2.56')
+shows_migration_type_and_links = _since('2.23')
+allows_migration_pages = _since('2.59')
+shows_migration_owner = _since('2.80')
+allows_abort_queued_live_migration = _since('2.65')
+evacuates_to_stopped = _since('2.95')
+#: The first versions of the server-migrations routes: force complete, list/show, abort.
+FIRST_FORCE_COMPLETE = '2.22'
+FIRST_SERVER_MIGRATIONS = '2.23'
+FIRST_MIGRATION_ABORT = '2.24'
 
 #: The last versions of the removed proxies, for ``versioned(max_version=...)``: Nova's
 #: MAX_PROXY_API_SUPPORT_VERSION (images, networks...), and image metadata's.

@@ -33,10 +33,12 @@ from nova_api.api.controllers import images
 from nova_api.api.controllers import ips
 from nova_api.api.controllers import keypairs
 from nova_api.api.controllers import limits
+from nova_api.api.controllers import migrations
 from nova_api.api.controllers import networks
 from nova_api.api.controllers import quota_sets
 from nova_api.api.controllers import remote_consoles
 from nova_api.api.controllers import server_actions
+from nova_api.api.controllers import server_migrations
 from nova_api.api.controllers import server_security_groups
 from nova_api.api.controllers import servers
 from nova_api.api.controllers import versions
@@ -46,6 +48,7 @@ from nova_api.api.controllers.server_actions import deferred_delete
 from nova_api.api.controllers.server_actions import guest
 from nova_api.api.controllers.server_actions import images as image_actions
 from nova_api.api.controllers.server_actions import lock
+from nova_api.api.controllers.server_actions import moves
 from nova_api.api.controllers.server_actions import networking
 from nova_api.api.controllers.server_actions import power
 from nova_api.api.controllers.server_actions import rebuild
@@ -101,6 +104,11 @@ ROUTES: RouteTable = (
     ('/servers/{server_id}/ips', {'GET': ('ips', 'index')}),
     ('/servers/{server_id}/ips/{id}', {'GET': ('ips', 'show')}),
     ('/servers/{server_id}/os-security-groups', {'GET': ('server_security_groups', 'index')}),
+    ('/servers/{server_id}/migrations', {'GET': ('server_migrations', 'index')}),
+    ('/servers/{server_id}/migrations/{id}', {'GET': ('server_migrations', 'show'),
+                                              'DELETE': ('server_migrations', 'delete')}),
+    ('/servers/{server_id}/migrations/{id}/action', {'POST': ('server_migrations', 'action')}),
+    ('/os-migrations', {'GET': ('migrations', 'index')}),
     ('/os-networks', {'GET': ('networks', 'index')}),
     ('/os-networks/{id}', {'GET': ('networks', 'show')}),
 )
@@ -139,6 +147,8 @@ CONTROLLERS: Mapping[str, Factory] = {
     'ips': ips.IPsController,
     'server_security_groups': server_security_groups.ServerSecurityGroupsController,
     'networks': networks.NetworksController,
+    'migrations': migrations.MigrationsController,
+    'server_migrations': server_migrations.ServerMigrationsController,
 }
 CONTROLLERS = {**CONTROLLERS, 'remote_consoles': remote_consoles.RemoteConsolesController,
                'console_auth_tokens': console_auth_tokens.ConsoleAuthTokensController}
@@ -149,7 +159,7 @@ EXTENSIONS: Mapping[str, tuple[Factory, ...]] = {
     'server_actions': (power.PowerActions, guest.GuestActions, lock.LockActions,
                        rescue.RescueActions, shelve.ShelveActions, rebuild.RebuildActions,
                        admin_actions.AdminActions, deferred_delete.DeferredDeleteActions,
-                       networking.NetworkingActions),
+                       networking.NetworkingActions, moves.MoveActions),
 }
 EXTENSIONS = {**EXTENSIONS, 'server_actions': (
     *EXTENSIONS['server_actions'], image_actions.ImageActions, console_actions.ConsoleActions)}

@@ -19,11 +19,13 @@ from nova_api.compute import flavors
 from nova_api.compute import images
 from nova_api.compute import keypairs
 from nova_api.compute import limits
+from nova_api.compute import migrations
 from nova_api.compute import quota_sets
 from nova_api.compute import quotas
 from nova_api.compute import server_images
 from nova_api.compute.servers import actions as server_actions
 from nova_api.compute.servers import api as servers_api
+from nova_api.compute.servers import moves as server_moves
 from nova_api.db import database
 
 
@@ -47,3 +49,5 @@ class Compute:
         self.server_actions = server_actions.ServerActionsAPI(self)
         self.server_images = server_images.ServerImagesAPI(self)
         self.consoles = consoles.ConsolesAPI(self)
+        self.server_moves = server_moves.MoveAPI(self)
+        self.migrations = migrations.MigrationAPI(self)

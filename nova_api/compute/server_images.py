@@ -128,7 +128,7 @@ class ServerImagesAPI(base.ResourceAPI):
         values, properties = snapshot_image(ctx, server, self._base_image(ctx, server), name,
                                             image_type, extra)
 
-        def write_image(session: orm.Session) -> str:
+        def write_image(session: orm.Session, state, now) -> str:
             image_objects.add(session, values, properties)
             requests.start(session, server.uuid, values['id'], backup_type, rotation)
             return values['id']

@@ -13,6 +13,7 @@ from nova_api.conf import compute
 from nova_api.conf import consoles
 from nova_api.conf import database
 from nova_api.conf import middleware
+from nova_api.conf import moves
 from nova_api.conf import paths
 from nova_api.conf import quota
 from nova_api.conf import service
@@ -22,7 +23,7 @@ from nova_api.conf import wsgi
 
 _MODULES = (api, compute, database, middleware, paths, quota, service, simulated_driver, task_runner,
             wsgi)
-_MODULES += (consoles,)
+_MODULES += (consoles, moves)
 
 
 def register_opts(conf: cfg.ConfigOpts) -> None:

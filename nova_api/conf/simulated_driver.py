@@ -18,6 +18,10 @@ OPERATIONS = ('spawn', 'reboot', 'power_off', 'power_on', 'destroy', 'pause', 'u
               'suspend', 'resume', 'rescue', 'unrescue', 'rebuild', 'shelve', 'shelve_offload',
               'unshelve', 'set_admin_password', 'trigger_crash_dump', 'restore')
 OPERATIONS += ('snapshot',)
+#: The moves' driver operations (resize and cold migration, their confirm and revert,
+#: live migration, evacuation).
+MOVE_OPERATIONS = ('resize', 'migrate', 'confirm_resize', 'revert_resize', 'live_migration',
+                   'evacuate')
 
 simulated_driver_opts = [
     cfg.FloatOpt('build_seconds', default=1.0, min=0,
@@ -52,15 +56,28 @@ Seconds a ``createImage`` or ``createBackup`` takes, from the accepted request
 to the image ``active`` and the server's task state cleared, over Nova's
 steps (image_snapshot, image_pending_upload, image_uploading).
 """),
+    cfg.FloatOpt('resize_seconds', default=1.0, min=0,
+                 help='Seconds a resize or a cold migration takes, from resize_prep to '
+                      'VERIFY_RESIZE.'),
+    cfg.FloatOpt('confirm_resize_seconds', default=0.3, min=0,
+                 help='Seconds a confirmResize takes, from VERIFY_RESIZE to ACTIVE or SHUTOFF.'),
+    cfg.FloatOpt('revert_resize_seconds', default=0.6, min=0,
+                 help='Seconds a revertResize takes, over resize_reverting.'),
+    cfg.FloatOpt('live_migration_seconds', default=1.0, min=0,
+                 help='Seconds a live migration takes, its migration queued, preparing, running, '
+                      'post-migrating and completed.'),
+    cfg.FloatOpt('evacuate_seconds', default=1.0, min=0,
+                 help='Seconds an evacuation takes, over rebuilding, '
+                      'rebuild_block_device_mapping and rebuild_spawning.'),
     cfg.ListOpt('fail_operations', default=[],
-                item_type=cfg.types.String(choices=OPERATIONS),
+                item_type=cfg.types.String(choices=OPERATIONS + MOVE_OPERATIONS),
                 help="""
 Driver operations that always fail, for testing how tools handle errors:
 any of %s. A failed spawn or reboot puts the server in ERROR with a fault,
 as in Nova; a failed power change leaves the server as it was. A server's
 metadata ``nova_api:fail`` (for example ``nova_api:fail=spawn``) does the
 same for that server alone.
-""" % ', '.join(OPERATIONS)),
+""" % ', '.join(OPERATIONS + MOVE_OPERATIONS)),
 ]
 
 

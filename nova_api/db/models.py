@@ -453,3 +453,48 @@ class ConsoleAuthToken(Base):
     access_url_base: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
     expires: orm.Mapped[int] = orm.mapped_column()
     created_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(sa.DateTime, default=_utcnow)
+# -- migrations (server moves) ------------------------------------------------------
+
+class Migration(TimestampMixin, Base):
+    """A move of a server (resize, cold or live migration, evacuation): Nova's ``migrations`` table.
+
+    ``old_instance_type_id``/``new_instance_type_id`` are the flavors'
+    internal ids, as Nova shows them; ``old_flavor``/``new_flavor`` (JSON,
+    the server's snapshots) are what Nova keeps in ``instance_extra``, here
+    with the move that swaps them, so that a revert puts the old one back.
+    """
+
+    __tablename__ = 'migrations'
+    __table_args__ = (
+        sa.UniqueConstraint('uuid', name='uniq_migrations0uuid'),
+        sa.Index('migrations_instance_uuid_and_status_idx', 'deleted', 'instance_uuid', 'status'),
+        sa.Index('migrations_by_host_nodes_and_status_idx', 'deleted', 'source_compute',
+                 'dest_compute', 'source_node', 'dest_node', 'status'),
+        sa.Index('migrations_updated_at_idx', 'updated_at'),
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
+    uuid: orm.Mapped[str] = orm.mapped_column(sa.String(36))
+    source_compute: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    dest_compute: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    source_node: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    dest_node: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    dest_host: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    old_instance_type_id: orm.Mapped[int | None] = orm.mapped_column()
+    new_instance_type_id: orm.Mapped[int | None] = orm.mapped_column()
+    old_flavor: orm.Mapped[str | None] = orm.mapped_column(sa.Text)  # JSON snapshot
+    new_flavor: orm.Mapped[str | None] = orm.mapped_column(sa.Text)  # JSON snapshot
+    instance_uuid: orm.Mapped[str] = orm.mapped_column(sa.String(36))
+    status: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    migration_type: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    hidden: orm.Mapped[bool] = orm.mapped_column(default=False)
+    memory_total: orm.Mapped[int | None] = orm.mapped_column(sa.BigInteger)
+    memory_processed: orm.Mapped[int | None] = orm.mapped_column(sa.BigInteger)
+    memory_remaining: orm.Mapped[int | None] = orm.mapped_column(sa.BigInteger)
+    disk_total: orm.Mapped[int | None] = orm.mapped_column(sa.BigInteger)
+    disk_processed: orm.Mapped[int | None] = orm.mapped_column(sa.BigInteger)
+    disk_remaining: orm.Mapped[int | None] = orm.mapped_column(sa.BigInteger)
+    user_id: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    project_id: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    deleted_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(sa.DateTime)
+    deleted: orm.Mapped[bool] = orm.mapped_column(default=False)

@@ -124,3 +124,11 @@ def finish_many(session: orm.Session, ids: list[int]) -> None:
     """Delete the tasks that are done (or dropped)."""
     if ids:
         prepared.on_session(session).execute(_FINISH, [{'ids': ids}])
+
+
+def hurry(session: orm.Session, instance_uuid: str, operation: str,
+          now: datetime.datetime) -> None:
+    """Make the server's queued ``operation`` due now (a live migration forced to complete)."""
+    session.execute(sa.update(_tasks).where(_T.instance_uuid == instance_uuid,
+                                            _T.operation == operation, _T.due_at > now)
+                    .values(due_at=now))

@@ -14,6 +14,8 @@ PROJECT_MEMBER = 'rule:project_member_api'
 PROJECT_READER = 'rule:project_reader_api'
 PROJECT_MEMBER_OR_ADMIN = 'rule:project_member_or_admin'
 PROJECT_READER_OR_ADMIN = 'rule:project_reader_or_admin'
+#: Nova's project manager role (2025.1): moves servers within its project.
+PROJECT_MANAGER_OR_ADMIN = 'rule:project_manager_or_admin'
 #: Keypairs belong to a user, not a project.
 ADMIN_OR_KEYPAIR_OWNER = '(rule:context_is_admin) or user_id:%(user_id)s'
 
@@ -27,6 +29,12 @@ rules = [
     policy.RuleDefault(
         'project_reader_api', 'role:reader and project_id:%(project_id)s',
         description='Default rule for Project level read only APIs.'),
+    policy.RuleDefault(
+        'project_manager_api', 'role:manager and project_id:%(project_id)s',
+        description='Default rule for Project level management APIs.'),
+    policy.RuleDefault(
+        'project_manager_or_admin', 'rule:project_manager_api or rule:context_is_admin',
+        description='Default rule for Project Manager or admin APIs.'),
     policy.RuleDefault(
         'project_member_or_admin', 'rule:project_member_api or rule:context_is_admin',
         description='Default rule for Project Member or admin APIs.'),

@@ -36,6 +36,9 @@ STOP = SERVERS % 'stop'
 EXTENDED_SERVER_ATTRIBUTES = 'os_compute_api:os-extended-server-attributes'
 CREATE_IMAGE = SERVERS % 'create_image'
 CREATE_IMAGE_VOLUME_BACKED = SERVERS % 'create_image:allow_volume_backed'
+RESIZE = SERVERS % 'resize'
+CONFIRM_RESIZE = SERVERS % 'confirm_resize'
+REVERT_RESIZE = SERVERS % 'revert_resize'
 
 _LIST = [{'method': 'GET', 'path': '/servers'}]
 _DETAIL = [{'method': 'GET', 'path': '/servers/detail'}]
@@ -99,6 +102,11 @@ _RULES = (
      'hypervisor_hostname and, from 2.3, reservation_id, launch_index, hostname (shown to '
      'everyone from 2.90), kernel_id, ramdisk_id, root_device_name, user_data',
      _SHOWN_WITH_DETAILS),
+    (RESIZE, base.PROJECT_MEMBER_OR_ADMIN, 'Resize a server', _action('resize')),
+    (CONFIRM_RESIZE, base.PROJECT_MEMBER_OR_ADMIN, 'Confirm a server resize',
+     _action('confirmResize')),
+    (REVERT_RESIZE, base.PROJECT_MEMBER_OR_ADMIN, 'Revert a server resize',
+     _action('revertResize')),
 )
 
 _RULES += (

@@ -54,9 +54,12 @@ def nova_api_service(request, tmp_path_factory):
     ``sqlite``: the embedded default, which upgrades itself on start.
     ``postgresql``: a new database on the session's PostgreSQL server,
     upgraded with the real ``nova-api-manage db sync`` before the start.
-    ``nova_api_service.backend`` says which.
+    ``nova_api_service.backend`` says which. A test module's
+    ``NOVA_API_OPTIONS`` are merged into its daemons' configuration.
     """
-    daemon = NovaApiDaemon(tmp_path_factory.mktemp('nova-api-%s' % request.param))
+    # A module may set NOVA_API_OPTIONS (e.g. more compute hosts) for its daemons.
+    daemon = NovaApiDaemon(tmp_path_factory.mktemp('nova-api-%s' % request.param),
+                           options=getattr(request.module, 'NOVA_API_OPTIONS', None))
     daemon.backend = request.param
     try:
         if request.param == 'postgresql':

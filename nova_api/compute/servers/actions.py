@@ -128,7 +128,7 @@ class ServerActionsAPI(base.ResourceAPI):
             if values and state['vm_state'] != states.SHELVED_OFFLOADED:
                 raise exception.UnshelveInstanceInvalidState(
                     instance_uuid=server.uuid, state=states.status(state['vm_state'], None))
-        self.servers.accept(ctx, server, ops.UNSHELVE, values, before=check)
+        self.servers.accept(ctx, server, ops.UNSHELVE, values=values, before=check)
 
     def restore(self, ctx: nova_context.RequestContext, server: Server) -> None:
         """Bring a soft-deleted server back, if the project's quota still has room for it (403)."""

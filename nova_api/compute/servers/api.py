@@ -47,7 +47,12 @@ Before = Callable[[orm.Session, Mapping[str, Any]], 'Mapping[str, Any] | None']
 _API_ACTION_NAMES = {'reboot_soft': 'reboot', 'reboot_hard': 'reboot', 'soft_delete': 'delete',
                      'change_password': 'changePassword', 'shelve_offload': 'shelveOffload',
                      'force_delete': 'forceDelete', 'snapshot': 'createImage',
-                     'backup': 'createBackup'}
+                     'backup': 'createBackup', 'confirm_resize': 'confirmResize',
+                     'revert_resize': 'revertResize', 'live_migrate': 'os-migrateLive',
+                     'evacuate_stopped': 'evacuate'}
+
+#: What an operation also writes once it is accepted: ``also(session, state, now)``.
+Also = Callable[[orm.Session, Mapping[str, Any], datetime.datetime], Any]
 
 
 class ServerAPI(base.ResourceAPI):
@@ -158,18 +163,19 @@ class ServerAPI(base.ResourceAPI):
             self.accept(ctx, server, ops.DELETE)
 
     def accept(self, ctx: nova_context.RequestContext, server: Server,
-               operation: ops.Operation, values: Mapping[str, Any] | None = None,
+               operation: ops.Operation, *, values: Mapping[str, Any] | None = None,
                before: Before | None = None,
-               also: Callable[[orm.Session], Any] | None = None) -> Any:
+               also: Also | None = None) -> Any:
         """Start ``operation`` on ``server``: Nova's 409s for a locked server or a wrong state.
 
         ``values`` are written with the operation's first states (an
         unshelve's zone); ``before(session, state)`` runs in the same
         transaction once the lock and the states are checked (a quota
         check, a rebuild's checks of its image) and may return more such
-        columns; ``also(session)`` runs once the operation is accepted (a
-        snapshot writes its image there) and its result is returned. What
-        they write is undone if the compare-and-swap loses.
+        columns; ``also(session, state, now)`` runs once the server is won (a
+        snapshot writes its image, a move its migration record) and its
+        result is returned. What they write is undone if the compare-and-swap
+        loses or ``also`` raises.
         """
         wait = operation.steps[0].wait * self.driver.duration(operation.duration, server.metadata)
         return self.database.write(self._accept, ctx, server.uuid, operation, wait, values or {},
@@ -178,7 +184,7 @@ class ServerAPI(base.ResourceAPI):
     @staticmethod
     def _accept(session: orm.Session, ctx: nova_context.RequestContext, server_uuid: str,
                 operation: ops.Operation, wait: float, values: Mapping[str, Any],
-                before: Before | None, also: Callable[[orm.Session], Any] | None) -> Any:
+                before: Before | None, also: Also | None) -> Any:
         now = changes.utcnow()
         accepts = operation.accepts
         state = changes.state_of(session, server_uuid)
@@ -202,11 +208,12 @@ class ServerAPI(base.ResourceAPI):
             raise exception.InstanceInvalidState(
                 action=_API_ACTION_NAMES.get(operation.name, operation.name),
                 instance_uuid=server_uuid, attr='task_state', state=state['task_state'])
+        result = also(session, state, now) if also is not None else None
         action_id = changes.start_action(session, server_uuid, operation.action, ctx.request_id,
                                          ctx.user_id, ctx.project_id, now)
         task_queue.enqueue(session, server_uuid, operation.name,
                            now + datetime.timedelta(seconds=wait), action_id)
-        return also(session) if also is not None else None
+        return result
 
 
 def check_state(operation: ops.Operation, server_uuid: str, state: Mapping[str, Any]) -> None:

@@ -16,12 +16,19 @@ from typing import Protocol
 
 
 class DriverError(Exception):
-    """A driver operation failed; ``message`` goes into the server's fault."""
+    """A driver operation failed; ``message`` goes into the server's fault.
 
-    def __init__(self, message: str, details: str | None = None):
+    ``states`` replace the operation's ``on_failure`` states where a step
+    fails differently from the rest (a move that finds no valid host leaves
+    the server as it was; a failure on the hypervisor puts it in ERROR).
+    """
+
+    def __init__(self, message: str, details: str | None = None,
+                 states: Mapping[str, Any] | None = None):
         super().__init__(message)
         self.message = message
         self.details = details
+        self.states = states
 
 
 class Driver(Protocol):
@@ -45,3 +52,7 @@ class Driver(Protocol):
 
     def snapshot(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None:
         """Extract the server's disk for an image (createImage, createBackup)."""
+
+    def move(self, operation: str, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None:
+        """The hypervisor's part of a move: ``resize``, ``migrate``, ``confirm_resize``,
+        ``revert_resize``, ``live_migration`` or ``evacuate``."""

@@ -352,11 +352,110 @@ BACKUP = Operation(
     checks_lock=False,
 )
 
+# -- moves: resize, cold and live migration, evacuation ------------------------------
+# Each writes its migration record (objects/migrations.py) in the same
+# transaction as its states: the API creates it when it accepts the move, and
+# the steps' calls (steps.py, moves section) advance its status as Nova's
+# conductor and compute manager do.
+
+
+def _resize_like(name: str, action: str, driver_operation: str) -> Operation:
+    """resize and migrate (a cold migration is a resize to the same flavor, as in Nova)."""
+    return Operation(
+        name=name, action=action, event='compute_resize_instance',
+        accepts=Accepts(frozenset({s.ACTIVE, s.STOPPED}), needs_host=True),
+        start={'task_state': s.RESIZE_PREP, 'progress': 0},
+        steps=(
+            # The conductor schedules a destination, prep_resize claims it
+            # there, resize_instance moves the disks (migration: migrating,
+            # post-migrating), finish_resize starts it on the destination
+            # with the new flavor (finished), where it waits to be confirmed.
+            Step('prep_' + driver_operation, {'task_state': s.RESIZE_MIGRATING}, 0.2),
+            Step(driver_operation, {'task_state': s.RESIZE_MIGRATED}, 0.4),
+            Step(None, {'task_state': s.RESIZE_FINISH}, 0.1),
+            Step('finish_resize', {'vm_state': s.RESIZED, 'task_state': None}, 0.3),
+        ),
+        duration='resize_seconds',
+        on_failure=_TO_ERROR,  # a hypervisor failure; no valid host leaves it as it was
+    )
+
+
+RESIZE = _resize_like('resize', 'resize', 'resize')
+MIGRATE = _resize_like('migrate', 'migrate', 'migrate')
+
+#: From VERIFY_RESIZE with no task (Nova writes none): the source is cleaned
+#: up and the server is ACTIVE again, or SHUTOFF if it was resized stopped.
+#: Also queued by finish_resize after [DEFAULT] resize_confirm_window.
+CONFIRM_RESIZE = Operation(
+    name='confirm_resize', action='confirmResize', event='compute_confirm_resize',
+    accepts=Accepts(frozenset({s.RESIZED})),
+    start={},
+    steps=(Step('confirm_resize', {'task_state': None}, 1.0),),
+    duration='confirm_resize_seconds',
+    on_failure=_TO_ERROR,
+)
+
+REVERT_RESIZE = Operation(
+    name='revert_resize', action='revertResize', event='compute_revert_resize',
+    accepts=Accepts(frozenset({s.RESIZED})),
+    start={'task_state': s.RESIZE_REVERTING},
+    steps=(
+        # revert_resize on the destination, finish_revert_resize on the source.
+        Step('revert_resize', {'task_state': s.RESIZE_REVERTING}, 0.5),
+        Step('finish_revert_resize', {'task_state': None}, 0.5),
+    ),
+    duration='revert_resize_seconds',
+    on_failure=_TO_ERROR,
+)
+
+LIVE_MIGRATE = Operation(
+    name='live_migrate', action='live-migration', event='compute_live_migration',
+    accepts=Accepts(frozenset({s.ACTIVE, s.PAUSED})),
+    start={'task_state': s.MIGRATING},
+    steps=(
+        # Migration: accepted (API) -> queued -> preparing -> running ->
+        # post-migrating -> completed. force_complete makes a running copy due
+        # at once; an abort ends it (cancelled) and the steps find it moved on.
+        Step('schedule_live_migration', {'task_state': s.MIGRATING}, 0.1),
+        Step('pre_live_migration', {'task_state': s.MIGRATING}, 0.1),
+        Step('start_live_migration', {'task_state': s.MIGRATING}, 0.1),
+        Step('live_migration', {'task_state': s.MIGRATING}, 0.6),
+        Step('post_live_migration', {'task_state': None}, 0.1),
+    ),
+    duration='live_migration_seconds',
+    on_failure=_TASK_DONE,  # rolled back: it stays on its host, as it was
+)
+
+
+def _evacuate(name: str, finish: str) -> Operation:
+    """evacuate: rebuilt on another host, from any task state (Nova's task_state=None)."""
+    return Operation(
+        name=name, action='evacuate', event='compute_rebuild_instance',
+        accepts=Accepts(frozenset({s.ACTIVE, s.STOPPED, s.ERROR}), ANY),
+        start={'task_state': s.REBUILDING},
+        steps=(
+            Step('schedule_evacuation', {'task_state': s.REBUILDING}, 0.2),
+            Step('rebuild_on_host', {'task_state': s.REBUILD_BLOCK_DEVICE_MAPPING}, 0.2),
+            Step(None, {'task_state': s.REBUILD_SPAWNING}, 0.1),
+            Step(finish, {'task_state': None}, 0.5),
+        ),
+        duration='evacuate_seconds',
+        on_failure=_TO_ERROR,
+    )
+
+
+#: Before 2.95 an evacuated server comes back ACTIVE (SHUTOFF if it was);
+#: from 2.95 it always arrives stopped.
+EVACUATE = _evacuate('evacuate', 'finish_evacuation')
+EVACUATE_STOPPED = _evacuate('evacuate_stopped', 'finish_evacuation_stopped')
+
+MOVES = (RESIZE, MIGRATE, CONFIRM_RESIZE, REVERT_RESIZE, LIVE_MIGRATE, EVACUATE, EVACUATE_STOPPED)
+
 OPERATIONS: Mapping[str, Operation] = {op.name: op for op in (
     BUILD, REBOOT_SOFT, REBOOT_HARD, STOP, START, DELETE, SOFT_DELETE, RECLAIM,
     PAUSE, UNPAUSE, SUSPEND, RESUME, RESCUE, UNRESCUE, CHANGE_PASSWORD, TRIGGER_CRASH_DUMP,
     REBUILD, SHELVE, SHELVE_OFFLOAD_LATER, SHELVE_OFFLOAD, UNSHELVE, RESTORE, FORCE_DELETE,
-    SNAPSHOT, BACKUP)}
+    SNAPSHOT, BACKUP, *MOVES)}
 
 
 def expected_before(operation: Operation, step_index: int) -> tuple[frozenset[str] | None, str | None]:

@@ -19,6 +19,9 @@ from nova_api.compute.servers.driver import DriverError
 #: Metadata keys that steer the simulation for one server.
 FAIL_KEY = 'nova_api:fail'
 DURATION_KEY = 'nova_api:%s'
+#: The ``[simulated_driver]`` durations of the server moves.
+MOVE_DURATIONS = ('resize_seconds', 'confirm_resize_seconds', 'revert_resize_seconds',
+                  'live_migration_seconds', 'evacuate_seconds')
 
 
 class SimulatedDriver:
@@ -39,6 +42,8 @@ class SimulatedDriver:
         durations['reclaim_instance_interval'] = float(conf.reclaim_instance_interval)
         # -1: never offloaded; the task runner queues no offload for a negative duration.
         durations['shelved_offload_time'] = float(conf.shelved_offload_time)
+        durations.update((name, getattr(options, name)) for name in MOVE_DURATIONS)
+        durations['resize_confirm_window'] = float(conf.resize_confirm_window)
         return cls(durations, options.fail_operations)
 
     def duration(self, option: str, metadata: Mapping[str, str]) -> float:
@@ -80,3 +85,7 @@ class SimulatedDriver:
 
     def snapshot(self, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None:
         self._run('snapshot', server, metadata)
+
+    def move(self, operation: str, server: Mapping[str, Any], metadata: Mapping[str, str]) -> None:
+        """A move's hypervisor work (``resize``, ``migrate``, ``live_migration``...): it fails where asked."""
+        self._run(operation, server, metadata)

@@ -19,6 +19,7 @@ from oslo_config import cfg
 from nova_api import exception
 from nova_api.compute import networks as networks_api
 from nova_api.compute.servers import image_steps
+from nova_api.compute.servers import move_steps
 from nova_api.compute.servers import states
 from nova_api.compute.servers.driver import Driver
 from nova_api.compute.servers.driver import DriverError
@@ -51,6 +52,7 @@ class Steps:
             'destroy': self.destroy,
             'rebuild': self.rebuild,
             'schedule_unshelve': self.schedule_unshelve,
+            **move_steps.MoveSteps(conf, driver).calls,
         }
         for name in _PLAIN_DRIVER_OPERATIONS:
             self.calls[name] = self._named_driver_call(name)

@@ -195,7 +195,8 @@ class TaskRunner:
               server: dict[str, Any], read_task_state: str | None, error: DriverError) -> None:
         """The step's call failed: Nova's failure states, a fault, the event in error."""
         now = turn.now
-        turn.set(server, read_task_state, _resolve(operation.on_failure, now))
+        turn.set(server, read_task_state, _resolve({**operation.on_failure, **(error.states or {})},
+                                                   now))
         if operation.fault:
             turn.faults.append({'instance_uuid': server['uuid'], 'code': 500,
                                 'message': error.message, 'details': error.details,

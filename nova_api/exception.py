@@ -141,6 +141,10 @@ class ServerGroupLimitExceeded(OverQuota):
     msg_fmt = 'Quota exceeded, too many server groups.'
 
 
+class GroupMemberLimitExceeded(OverQuota):
+    msg_fmt = 'Quota exceeded, too many servers in group'
+
+
 class MetadataLimitExceeded(OverQuota):
     msg_fmt = 'Maximum number of metadata items exceeds %(allowed)d'
 
@@ -436,3 +440,13 @@ class ImageMetadataKeyNotFound(ImageMetadataNotFound):
 
 class MetadataBodyMismatch(Invalid):
     msg_fmt = 'Request body and URI mismatch'
+
+
+# -- server groups ------------------------------------------------------------------
+
+class InstanceGroupNotFound(NotFound):
+    msg_fmt = 'Instance group %(group_uuid)s could not be found.'
+
+
+class ServerGroupRulesNotSupported(Invalid):
+    msg_fmt = 'Only anti-affinity policy supports rules.'

@@ -35,6 +35,7 @@ from nova_api.api.controllers import limits
 from nova_api.api.controllers import networks
 from nova_api.api.controllers import quota_sets
 from nova_api.api.controllers import server_actions
+from nova_api.api.controllers import server_groups
 from nova_api.api.controllers import server_security_groups
 from nova_api.api.controllers import servers
 from nova_api.api.controllers import versions
@@ -91,6 +92,9 @@ ROUTES: RouteTable = (
     ('/servers/{server_id}/os-security-groups', {'GET': ('server_security_groups', 'index')}),
     ('/os-networks', {'GET': ('networks', 'index')}),
     ('/os-networks/{id}', {'GET': ('networks', 'show')}),
+    ('/os-server-groups', {'GET': ('server_groups', 'index'), 'POST': ('server_groups', 'create')}),
+    ('/os-server-groups/{id}', {'GET': ('server_groups', 'show'),
+                                'DELETE': ('server_groups', 'delete')}),
 )
 
 
@@ -123,6 +127,7 @@ CONTROLLERS: Mapping[str, Factory] = {
     'ips': ips.IPsController,
     'server_security_groups': server_security_groups.ServerSecurityGroupsController,
     'networks': networks.NetworksController,
+    'server_groups': server_groups.ServerGroupsController,
 }
 
 #: controller name -> factories of the extensions registered on it. The

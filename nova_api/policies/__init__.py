@@ -14,11 +14,12 @@ from nova_api.policies import flavor_manage
 from nova_api.policies import keypairs
 from nova_api.policies import limits
 from nova_api.policies import quota_sets
+from nova_api.policies import server_groups
 from nova_api.policies import server_networks
 from nova_api.policies import servers
 
 MODULES = (base, availability_zones, flavor_access, flavor_extra_specs, flavor_manage, keypairs,
-           limits, quota_sets, server_networks, servers)
+           limits, quota_sets, server_networks, servers, server_groups)
 
 
 def list_rules():

@@ -148,6 +148,10 @@ class ServerGroupLimitExceeded(OverQuota):
     msg_fmt = 'Quota exceeded, too many server groups.'
 
 
+class GroupMemberLimitExceeded(OverQuota):
+    msg_fmt = 'Quota exceeded, too many servers in group'
+
+
 class MetadataLimitExceeded(OverQuota):
     msg_fmt = 'Maximum number of metadata items exceeds %(allowed)d'
 
@@ -572,3 +576,13 @@ class ServerMigrationNotFound(NotFound):
     """``GET /servers/{id}/migrations/{mid}`` of a migration that is not an in-progress live one."""
 
     msg_fmt = '%(reason)s'
+
+
+# -- server groups ------------------------------------------------------------------
+
+class InstanceGroupNotFound(NotFound):
+    msg_fmt = 'Instance group %(group_uuid)s could not be found.'
+
+
+class ServerGroupRulesNotSupported(Invalid):
+    msg_fmt = 'Only anti-affinity policy supports rules.'

@@ -281,6 +281,9 @@ shows_server_hostname_to_all = _since('2.90')
 shows_pinned_availability_zone = _since('2.96')
 shows_server_image_properties = _since('2.98')
 shows_server_scheduler_hints = _since('2.100')
+# What server group bodies say (api/views/server_groups.py).
+shows_server_group_owner = _since('2.13')
+uses_single_server_group_policy = _since('2.64')
 hides_image_proxy = _since('2.36')
 hides_image_metadata_proxy = _since('2.39')
 

@@ -38,6 +38,7 @@ from nova_api.api.controllers import networks
 from nova_api.api.controllers import quota_sets
 from nova_api.api.controllers import remote_consoles
 from nova_api.api.controllers import server_actions
+from nova_api.api.controllers import server_groups
 from nova_api.api.controllers import server_migrations
 from nova_api.api.controllers import server_security_groups
 from nova_api.api.controllers import servers
@@ -111,6 +112,9 @@ ROUTES: RouteTable = (
     ('/os-migrations', {'GET': ('migrations', 'index')}),
     ('/os-networks', {'GET': ('networks', 'index')}),
     ('/os-networks/{id}', {'GET': ('networks', 'show')}),
+    ('/os-server-groups', {'GET': ('server_groups', 'index'), 'POST': ('server_groups', 'create')}),
+    ('/os-server-groups/{id}', {'GET': ('server_groups', 'show'),
+                                'DELETE': ('server_groups', 'delete')}),
 )
 ROUTES += (
     ('/servers/{server_id}/remote-consoles', {'POST': ('remote_consoles', 'create')}),
@@ -149,6 +153,7 @@ CONTROLLERS: Mapping[str, Factory] = {
     'networks': networks.NetworksController,
     'migrations': migrations.MigrationsController,
     'server_migrations': server_migrations.ServerMigrationsController,
+    'server_groups': server_groups.ServerGroupsController,
 }
 CONTROLLERS = {**CONTROLLERS, 'remote_consoles': remote_consoles.RemoteConsolesController,
                'console_auth_tokens': console_auth_tokens.ConsoleAuthTokensController}

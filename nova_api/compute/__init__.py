@@ -22,6 +22,7 @@ from nova_api.compute import limits
 from nova_api.compute import migrations
 from nova_api.compute import quota_sets
 from nova_api.compute import quotas
+from nova_api.compute import server_groups
 from nova_api.compute import server_images
 from nova_api.compute.servers import actions as server_actions
 from nova_api.compute.servers import api as servers_api
@@ -51,3 +52,4 @@ class Compute:
         self.consoles = consoles.ConsolesAPI(self)
         self.server_moves = server_moves.MoveAPI(self)
         self.migrations = migrations.MigrationAPI(self)
+        self.server_groups = server_groups.ServerGroupAPI(self)

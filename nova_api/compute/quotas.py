@@ -20,16 +20,12 @@ from sqlalchemy import orm
 from nova_api import exception
 from nova_api.db import database as db
 from nova_api.objects import quotas as quota_objects
+from nova_api.objects import server_groups as group_objects
 
 PROJECT = 'project'
 USER = 'user'
 
 Counter = Callable[[orm.Session, str, 'str | None'], int]
-
-
-def _no_rows_yet(session: orm.Session, project_id: str, user_id: str | None) -> int:
-    """Server groups are not stored by this release: nothing to count."""
-    return 0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,9 +58,12 @@ RESOURCES: tuple[Resource, ...] = (
     Resource('injected_file_path_bytes', 'injected_file_path_length'),
     Resource('key_pairs', 'key_pairs', quota_objects.count_key_pairs, scope=USER,
              over_quota=exception.KeypairLimitExceeded),
-    Resource('server_groups', 'server_groups', _no_rows_yet,
+    Resource('server_groups', 'server_groups', group_objects.count_server_groups,
              over_quota=exception.ServerGroupLimitExceeded),
-    Resource('server_group_members', 'server_group_members', _no_rows_yet),
+    # Counted per group, at boot (QuotaEngine.check_group_members): like Nova,
+    # quota sets and limits show no usage of it.
+    Resource('server_group_members', 'server_group_members',
+             over_quota=exception.GroupMemberLimitExceeded),
     # nova-network's quotas: no longer enforced, still shown and settable
     # before 2.36 (unlimited unless set), as Nova keeps them.
     Resource('fixed_ips', None),
@@ -204,3 +203,15 @@ class QuotaEngine:
             overs=', '.join(names), req=', '.join(requested[name] for name in names),
             used=', '.join(str(overs[name][1]) for name in names),
             allowed=', '.join(str(overs[name][0]) for name in names))
+
+    def check_group_members(self, session: orm.Session, project_id: str, user_id: str,
+                            group_id: int, count: int) -> None:
+        """Raise ``GroupMemberLimitExceeded`` (403) unless ``count`` more servers fit in the group.
+
+        Nova's rule: the group's live members that the user booted, against
+        the user's ``server_group_members`` limit. The caller holds the
+        group's lock (objects/server_groups.lock) until its transaction ends.
+        """
+        limit = self.user_limits(session, project_id, user_id)['server_group_members']
+        if limit >= 0 and group_objects.count_members(session, group_id, user_id) + count > limit:
+            raise exception.GroupMemberLimitExceeded()

@@ -22,6 +22,7 @@ from nova_api.policies import migrations
 from nova_api.policies import quota_sets
 from nova_api.policies import remote_consoles
 from nova_api.policies import server_actions
+from nova_api.policies import server_groups
 from nova_api.policies import server_migrations
 from nova_api.policies import server_networks
 from nova_api.policies import servers
@@ -30,6 +31,7 @@ MODULES = (base, availability_zones, flavor_access, flavor_extra_specs, flavor_m
            limits, quota_sets, server_actions, server_networks, servers)
 MODULES += (console_auth_tokens, console_output, create_backup, remote_consoles)
 MODULES += (migrate_server, migrations, server_migrations, evacuate)
+MODULES += (server_groups,)
 
 
 def list_rules():

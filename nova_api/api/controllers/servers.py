@@ -21,8 +21,12 @@ from nova_api.compute.servers import boot
 from nova_api.policies import servers as policies
 
 
-def show_options(req, policy, compute, servers) -> views.ShowOptions:
-    """What the caller may see of these servers, decided once per request."""
+def show_options(req, policy, compute, servers, *, server_groups: bool = True) -> views.ShowOptions:
+    """What the caller may see of these servers, decided once per request.
+
+    ``server_groups``: the body shows them from 2.71 (show, update,
+    rebuild; never the detail list, which passes False).
+    """
     ctx = req.context
     target = {'project_id': servers[0].project_id} if len(servers) == 1 else None
     any_status = policy.check(ctx, policies.SHOW_HOST_STATUS, target)
@@ -37,7 +41,8 @@ def show_options(req, policy, compute, servers) -> views.ShowOptions:
         host_statuses=compute.servers.host_statuses(servers)
         if host_status != views.HOST_STATUS_HIDDEN else {},
         is_admin=bool(ctx.is_admin),
-        server_groups={},
+        server_groups=compute.server_groups.of_servers([server.uuid for server in servers])
+        if server_groups and microversion.shows_server_groups(req) else {},
     )
 
 
@@ -74,7 +79,8 @@ class ServersController(controller.Controller):
         self.policy.authorize(req.context, policies.DETAIL)
         servers, limit = self._servers(req, detail=True)
         return views.detail(req, servers, limit,
-                            show_options(req, self.policy, self.compute, servers))
+                            show_options(req, self.policy, self.compute, servers,
+                                         server_groups=False))
 
     @validation.query_schema_windows(schemas.SHOW_QUERY_SCHEMAS)
     @controller.expected_errors(404)

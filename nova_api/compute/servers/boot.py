@@ -29,6 +29,7 @@ from nova_api import context as nova_context
 from nova_api import exception
 from nova_api.compute import flavors as flavor_rules
 from nova_api.compute import networks as networks_api
+from nova_api.compute import server_groups
 from nova_api.compute.servers import operations as ops
 from nova_api.conf import compute as compute_conf
 from nova_api.objects import images as image_objects
@@ -93,6 +94,8 @@ class Checked:
     networks: Any
     block_devices: list[dict[str, Any]]
     volume_backed: bool
+    #: The server group of the ``group`` scheduler hint, if any.
+    group: server_groups.ServerGroup | None = None
 
 
 def parse_zone(text: str | None) -> tuple[str | None, str | None, str | None]:
@@ -140,7 +143,20 @@ def check(session: orm.Session, ctx: nova_context.RequestContext, request: BootR
     return Checked(request=request, flavor=flavor, image=image,
                    image_ref=request.image_ref or '', key_name=request.key_name, key_data=key_data,
                    zone=zone, host=host, node=node, networks=checked_networks,
-                   block_devices=block_devices, volume_backed=volume_backed)
+                   block_devices=block_devices, volume_backed=volume_backed,
+                   group=_group(session, ctx, request))
+
+
+def _group(session: orm.Session, ctx: nova_context.RequestContext,
+           request: BootRequest) -> server_groups.ServerGroup | None:
+    """The group the hints name: Nova's 400 for one that does not exist (or is another project's)."""
+    group_uuid = server_groups.requested_group(request.scheduler_hints)
+    if group_uuid is None:
+        return None
+    try:
+        return server_groups.find(session, ctx, str(group_uuid))
+    except exception.InstanceGroupNotFound as error:
+        raise exception.InvalidServerRequest(reason=error.format_message()) from None
 
 
 def check_user_data(user_data: str | None) -> None:
@@ -425,6 +441,8 @@ def insert(session: orm.Session, ctx: nova_context.RequestContext, checked: Chec
         metadata={server_uuid: request.metadata for server_uuid in uuids},
         tags={server_uuid: sorted(set(request.tags)) for server_uuid in uuids},
         block_devices={server_uuid: _block_device_rows(checked, now) for server_uuid in uuids})
+    if checked.group is not None:
+        server_groups.join(session, ctx, quota_engine, checked.group, uuids, now)
     if quota_engine.recheck:
         quota_engine.check_instances(session, ctx.project_id, ctx.user_id, flavor.vcpus,
                                      flavor.memory_mb, 0, 0)

@@ -20,6 +20,7 @@ from nova_api import exception
 from nova_api.compute import networks as networks_api
 from nova_api.compute.servers import image_steps
 from nova_api.compute.servers import move_steps
+from nova_api.compute.servers import placement
 from nova_api.compute.servers import states
 from nova_api.compute.servers.driver import Driver
 from nova_api.compute.servers.driver import DriverError
@@ -33,6 +34,8 @@ _PLAIN_DRIVER_OPERATIONS = ('pause', 'unpause', 'suspend', 'resume', 'rescue', '
                             'set_admin_password', 'trigger_crash_dump', 'shelve',
                             'shelve_offload', 'unshelve', 'restore')
 
+#: Nova's NoValidHost when the scheduler's filters leave no host.
+NO_VALID_HOST = 'No valid host was found. There are not enough hosts available.'
 
 
 class Steps:
@@ -75,7 +78,9 @@ class Steps:
                  metadata: Mapping[str, str]) -> Mapping[str, Any]:
         """Place the server: the host asked for, else the least busy host of its zone.
 
-        The server takes the zone of its host, as Nova's conductor gives it.
+        A member of a server group goes where its group's policy lets it
+        (:mod:`.placement`); none left is Nova's NoValidHost. The server
+        takes the zone of its host, as Nova's conductor gives it.
         """
         hosts = compute_conf.compute_hosts(self.conf)
         wanted = server['requested_host'] or server['requested_node']
@@ -85,9 +90,16 @@ class Steps:
             zone = server['availability_zone']
             candidates = [host for host, host_zone in hosts.items() if zone in (None, host_zone)]
         if not candidates:
-            raise DriverError('No valid host was found. There are not enough hosts available.')
+            raise DriverError(NO_VALID_HOST)
         load = turn.host_load()
-        host = min(candidates, key=lambda name: (load.get(name, 0), name))
+        group = turn.server_group(server['uuid'])
+        if group is None:
+            host = placement.least_loaded(candidates, load)
+        else:
+            host = group.choose(candidates, load)
+            if host is None:
+                raise DriverError(NO_VALID_HOST)
+            group.place(host)
         load[host] = load.get(host, 0) + 1
         return {'host': host, 'node': host, 'availability_zone': hosts[host]}
 
@@ -127,6 +139,7 @@ class Steps:
         self.driver.destroy(server, metadata)
         turn.release(server['uuid'])
         image_steps.abandon(turn.session, server['uuid'])
+        turn.leave_groups(server['uuid'])
         return None
 
     def rebuild(self, turn, server: Mapping[str, Any],

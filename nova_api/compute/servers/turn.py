@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import orm
 
 from nova_api.compute import networks as networks_api
+from nova_api.compute.servers import placement
 from nova_api.objects import server_changes
+from nova_api.objects import server_groups as group_objects
 from nova_api.objects import tasks as task_queue
 
 
@@ -30,8 +33,10 @@ class Turn:
     """The buffered writes of one turn, in its transaction."""
 
     def __init__(self, session: orm.Session, now: datetime.datetime,
-                 networks: networks_api.NetworkAPI):
+                 networks: networks_api.NetworkAPI, server_uuids: Sequence[str] = ()):
         self.session = session
+        #: The servers of the batch: what the group placement reads at once.
+        self.server_uuids = list(server_uuids)
         self.now = now
         self.networks = networks
         #: server uuid -> (its task_state when the turn read it, the columns it sets)
@@ -45,6 +50,8 @@ class Turn:
         self.released: list[str] = []
         self.addresses: list[dict[str, Any]] = []
         self._host_load: dict[str, int] | None = None
+        self._groups: dict[str, placement.GroupHosts] | None = None
+        self.left_groups: list[str] = []
         self._allocators: dict[str, networks_api.Allocator] = {}
 
     # -- what the steps ask for --------------------------------------------------------
@@ -61,6 +68,23 @@ class Turn:
         if self._host_load is None:
             self._host_load = server_changes.servers_per_host(self.session)
         return self._host_load
+
+    def server_group(self, server_uuid: str) -> placement.GroupHosts | None:
+        """The group of a server of the batch, read (and locked) for the whole batch at the first ask.
+
+        Servers of one group share one :class:`~.placement.GroupHosts`, so
+        a member placed earlier in the turn counts for the next.
+        """
+        if self._groups is None:
+            read = group_objects.placement(self.session, self.server_uuids)
+            hosts = {uuid: placement.GroupHosts.of(policy, rules, read.members_per_host[uuid])
+                     for uuid, (policy, rules) in read.policies.items()}
+            self._groups = {server: hosts[group] for server, group in read.group_of.items()}
+        return self._groups.get(server_uuid)
+
+    def leave_groups(self, server_uuid: str) -> None:
+        """A destroyed server leaves its server groups, at the flush."""
+        self.left_groups.append(server_uuid)
 
     def allocate(self, server_uuid: str, network: networks_api.Network,
                  address: str | None = None) -> str:
@@ -83,6 +107,7 @@ class Turn:
         if self.released:
             self.networks.release(session, self.released)
         self.networks.insert(session, self.addresses)
+        group_objects.remove_servers(session, self.left_groups)
         expected = server_changes.set_many(session, {
             uuid: (task_state, values) for uuid, (task_state, values) in self.updates.items()},
             self.now)

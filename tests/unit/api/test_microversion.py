@@ -188,6 +188,8 @@ def test_min_and_max_come_from_the_history():
     (microversion.allows_server_hostname, '2.90'),
     (microversion.allows_pinned_az_update, '2.104'),
     (microversion.hides_image_metadata_proxy, '2.39'),
+    (microversion.shows_server_group_owner, '2.13'),
+    (microversion.uses_single_server_group_policy, '2.64'),
 ])
 def test_named_helper_turns_true_at_its_version_and_stays_true(helper, first):
     before = APIVersion.parse(first)._replace(minor=APIVersion.parse(first).minor - 1)

@@ -109,10 +109,11 @@ def test_a_name_without_hostname_characters_gets_nova_default_hostname(boot_serv
 
 def test_private_scheduler_hints_never_reach_storage_and_others_are_kept_as_lists(
         compute, boot_server, caller):
-    server, = boot_server(scheduler_hints={'same_host': 'abc', 'group': ['g'],
+    group = compute.server_groups.create(caller(), 'g', 'affinity')
+    server, = boot_server(scheduler_hints={'same_host': 'abc', 'group': [group.uuid],
                                            '_nova_check_type': 'rebuild'})
     stored = compute.servers.get(caller(), server.uuid)
-    assert dict(stored.scheduler_hints) == {'same_host': ['abc'], 'group': ['g']}
+    assert dict(stored.scheduler_hints) == {'same_host': ['abc'], 'group': [group.uuid]}
 
 
 def test_the_flavor_is_kept_as_it_was_at_boot(compute, boot_server, caller):

@@ -11,6 +11,7 @@ action events, the faults, the addresses given and given back. A batch of
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from collections.abc import Mapping
 from typing import Any
 
@@ -46,6 +47,7 @@ class Turn:
         self.addresses: list[dict[str, Any]] = []
         self._host_load: dict[str, int] | None = None
         self._allocators: dict[str, networks_api.Allocator] = {}
+        self._memo: dict[str, Any] = {}
 
     # -- what the steps ask for --------------------------------------------------------
 
@@ -61,6 +63,12 @@ class Turn:
         if self._host_load is None:
             self._host_load = server_changes.servers_per_host(self.session)
         return self._host_load
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once a turn (the hosts the scheduler may use): one read for the whole batch."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def allocate(self, server_uuid: str, network: networks_api.Network,
                  address: str | None = None) -> str:

@@ -37,6 +37,7 @@ from nova_api.api.controllers import quota_sets
 from nova_api.api.controllers import server_actions
 from nova_api.api.controllers import server_security_groups
 from nova_api.api.controllers import servers
+from nova_api.api.controllers import services
 from nova_api.api.controllers import versions
 from nova_api.api.controllers.server_actions import power
 from nova_api.api.resource import ROUTING_ARGS
@@ -91,6 +92,9 @@ ROUTES: RouteTable = (
     ('/servers/{server_id}/os-security-groups', {'GET': ('server_security_groups', 'index')}),
     ('/os-networks', {'GET': ('networks', 'index')}),
     ('/os-networks/{id}', {'GET': ('networks', 'show')}),
+    # Host administration (admin) and usage.
+    ('/os-services', {'GET': ('services', 'index')}),
+    ('/os-services/{id}', {'PUT': ('services', 'update'), 'DELETE': ('services', 'delete')}),
 )
 
 
@@ -123,6 +127,8 @@ CONTROLLERS: Mapping[str, Factory] = {
     'ips': ips.IPsController,
     'server_security_groups': server_security_groups.ServerSecurityGroupsController,
     'networks': networks.NetworksController,
+    # Host administration and usage.
+    'services': services.ServicesController,
 }
 
 #: controller name -> factories of the extensions registered on it. The

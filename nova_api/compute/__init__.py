@@ -20,6 +20,7 @@ from nova_api.compute import keypairs
 from nova_api.compute import limits
 from nova_api.compute import quota_sets
 from nova_api.compute import quotas
+from nova_api.compute import services
 from nova_api.compute.servers import api as servers_api
 from nova_api.db import database
 
@@ -41,3 +42,5 @@ class Compute:
         self.limits = limits.LimitsAPI(self)
         self.availability_zones = availability_zones.AvailabilityZonesAPI(self)
         self.servers = servers_api.ServerAPI(self)
+        # Host administration.
+        self.services = services.ServicesAPI(self)

@@ -572,3 +572,7 @@ class InvalidQuotaClassName(Invalid):
 
 class ExtensionNotFound(NotFound):
     msg_fmt = 'Resource could not be found.'
+
+
+class HypervisorMarkerNotFound(Invalid):
+    msg_fmt = 'marker [%(marker)s] not found'

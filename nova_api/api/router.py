@@ -27,6 +27,7 @@ from nova_api.api.controllers import flavor_access
 from nova_api.api.controllers import flavor_extra_specs
 from nova_api.api.controllers import flavor_manage
 from nova_api.api.controllers import flavors
+from nova_api.api.controllers import hypervisors
 from nova_api.api.controllers import image_metadata
 from nova_api.api.controllers import images
 from nova_api.api.controllers import ips
@@ -95,6 +96,14 @@ ROUTES: RouteTable = (
     # Host administration (admin) and usage.
     ('/os-services', {'GET': ('services', 'index')}),
     ('/os-services/{id}', {'PUT': ('services', 'update'), 'DELETE': ('services', 'delete')}),
+    # Hypervisors: /detail and /statistics before /{id}.
+    ('/os-hypervisors', {'GET': ('hypervisors', 'index')}),
+    ('/os-hypervisors/detail', {'GET': ('hypervisors', 'detail')}),
+    ('/os-hypervisors/statistics', {'GET': ('hypervisors', 'statistics')}),
+    ('/os-hypervisors/{id}', {'GET': ('hypervisors', 'show')}),
+    ('/os-hypervisors/{id}/uptime', {'GET': ('hypervisors', 'uptime')}),
+    ('/os-hypervisors/{id}/search', {'GET': ('hypervisors', 'search')}),
+    ('/os-hypervisors/{id}/servers', {'GET': ('hypervisors', 'servers')}),
 )
 
 
@@ -129,6 +138,7 @@ CONTROLLERS: Mapping[str, Factory] = {
     'networks': networks.NetworksController,
     # Host administration and usage.
     'services': services.ServicesController,
+    'hypervisors': hypervisors.HypervisorsController,
 }
 
 #: controller name -> factories of the extensions registered on it. The

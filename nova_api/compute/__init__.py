@@ -15,6 +15,7 @@ from nova_api.compute import availability_zones
 from nova_api.compute import flavor_access
 from nova_api.compute import flavor_extra_specs
 from nova_api.compute import flavors
+from nova_api.compute import hypervisors
 from nova_api.compute import images
 from nova_api.compute import keypairs
 from nova_api.compute import limits
@@ -44,3 +45,4 @@ class Compute:
         self.servers = servers_api.ServerAPI(self)
         # Host administration.
         self.services = services.ServicesAPI(self)
+        self.hypervisors = hypervisors.HypervisorsAPI(self)

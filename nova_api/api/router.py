@@ -22,6 +22,7 @@ from nova_api import deploy
 from nova_api import exception
 from nova_api import policy
 from nova_api.api import faults
+from nova_api.api.controllers import aggregates
 from nova_api.api.controllers import availability_zones
 from nova_api.api.controllers import flavor_access
 from nova_api.api.controllers import flavor_extra_specs
@@ -104,6 +105,10 @@ ROUTES: RouteTable = (
     ('/os-hypervisors/{id}/uptime', {'GET': ('hypervisors', 'uptime')}),
     ('/os-hypervisors/{id}/search', {'GET': ('hypervisors', 'search')}),
     ('/os-hypervisors/{id}/servers', {'GET': ('hypervisors', 'servers')}),
+    ('/os-aggregates', {'GET': ('aggregates', 'index'), 'POST': ('aggregates', 'create')}),
+    ('/os-aggregates/{id}', {'GET': ('aggregates', 'show'), 'PUT': ('aggregates', 'update'),
+                             'DELETE': ('aggregates', 'delete')}),
+    ('/os-aggregates/{id}/action', {'POST': ('aggregates', 'action')}),
 )
 
 
@@ -139,6 +144,7 @@ CONTROLLERS: Mapping[str, Factory] = {
     # Host administration and usage.
     'services': services.ServicesController,
     'hypervisors': hypervisors.HypervisorsController,
+    'aggregates': aggregates.AggregatesController,
 }
 
 #: controller name -> factories of the extensions registered on it. The

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from oslo_config import cfg
 
+from nova_api.compute import aggregates
 from nova_api.compute import availability_zones
 from nova_api.compute import flavor_access
 from nova_api.compute import flavor_extra_specs
@@ -46,3 +47,4 @@ class Compute:
         # Host administration.
         self.services = services.ServicesAPI(self)
         self.hypervisors = hypervisors.HypervisorsAPI(self)
+        self.aggregates = aggregates.AggregatesAPI(self)

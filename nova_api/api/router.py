@@ -35,6 +35,7 @@ from nova_api.api.controllers import ips
 from nova_api.api.controllers import keypairs
 from nova_api.api.controllers import limits
 from nova_api.api.controllers import networks
+from nova_api.api.controllers import quota_class_sets
 from nova_api.api.controllers import quota_sets
 from nova_api.api.controllers import server_actions
 from nova_api.api.controllers import server_security_groups
@@ -109,6 +110,8 @@ ROUTES: RouteTable = (
     ('/os-aggregates/{id}', {'GET': ('aggregates', 'show'), 'PUT': ('aggregates', 'update'),
                              'DELETE': ('aggregates', 'delete')}),
     ('/os-aggregates/{id}/action', {'POST': ('aggregates', 'action')}),
+    ('/os-quota-class-sets/{id}', {'GET': ('quota_class_sets', 'show'),
+                                   'PUT': ('quota_class_sets', 'update')}),
 )
 
 
@@ -145,6 +148,7 @@ CONTROLLERS: Mapping[str, Factory] = {
     'services': services.ServicesController,
     'hypervisors': hypervisors.HypervisorsController,
     'aggregates': aggregates.AggregatesController,
+    'quota_class_sets': quota_class_sets.QuotaClassSetsController,
 }
 
 #: controller name -> factories of the extensions registered on it. The

@@ -20,6 +20,7 @@ from nova_api.compute import hypervisors
 from nova_api.compute import images
 from nova_api.compute import keypairs
 from nova_api.compute import limits
+from nova_api.compute import quota_class_sets
 from nova_api.compute import quota_sets
 from nova_api.compute import quotas
 from nova_api.compute import services
@@ -48,3 +49,4 @@ class Compute:
         self.services = services.ServicesAPI(self)
         self.hypervisors = hypervisors.HypervisorsAPI(self)
         self.aggregates = aggregates.AggregatesAPI(self)
+        self.quota_class_sets = quota_class_sets.QuotaClassSetsAPI(self)

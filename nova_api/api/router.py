@@ -41,6 +41,7 @@ from nova_api.api.controllers import server_actions
 from nova_api.api.controllers import server_security_groups
 from nova_api.api.controllers import servers
 from nova_api.api.controllers import services
+from nova_api.api.controllers import simple_tenant_usage
 from nova_api.api.controllers import versions
 from nova_api.api.controllers.server_actions import power
 from nova_api.api.resource import ROUTING_ARGS
@@ -112,6 +113,8 @@ ROUTES: RouteTable = (
     ('/os-aggregates/{id}/action', {'POST': ('aggregates', 'action')}),
     ('/os-quota-class-sets/{id}', {'GET': ('quota_class_sets', 'show'),
                                    'PUT': ('quota_class_sets', 'update')}),
+    ('/os-simple-tenant-usage', {'GET': ('simple_tenant_usage', 'index')}),
+    ('/os-simple-tenant-usage/{id}', {'GET': ('simple_tenant_usage', 'show')}),
 )
 
 
@@ -149,6 +152,7 @@ CONTROLLERS: Mapping[str, Factory] = {
     'hypervisors': hypervisors.HypervisorsController,
     'aggregates': aggregates.AggregatesController,
     'quota_class_sets': quota_class_sets.QuotaClassSetsController,
+    'simple_tenant_usage': simple_tenant_usage.SimpleTenantUsageController,
 }
 
 #: controller name -> factories of the extensions registered on it. The

@@ -24,6 +24,7 @@ from nova_api.compute import quota_class_sets
 from nova_api.compute import quota_sets
 from nova_api.compute import quotas
 from nova_api.compute import services
+from nova_api.compute import simple_tenant_usage
 from nova_api.compute.servers import api as servers_api
 from nova_api.db import database
 
@@ -50,3 +51,4 @@ class Compute:
         self.hypervisors = hypervisors.HypervisorsAPI(self)
         self.aggregates = aggregates.AggregatesAPI(self)
         self.quota_class_sets = quota_class_sets.QuotaClassSetsAPI(self)
+        self.simple_tenant_usage = simple_tenant_usage.SimpleTenantUsageAPI(self)

@@ -24,13 +24,16 @@ from nova_api import policy
 from nova_api.api import faults
 from nova_api.api.controllers import aggregates
 from nova_api.api.controllers import availability_zones
+from nova_api.api.controllers import extension_info
 from nova_api.api.controllers import flavor_access
 from nova_api.api.controllers import flavor_extra_specs
 from nova_api.api.controllers import flavor_manage
 from nova_api.api.controllers import flavors
+from nova_api.api.controllers import hosts
 from nova_api.api.controllers import hypervisors
 from nova_api.api.controllers import image_metadata
 from nova_api.api.controllers import images
+from nova_api.api.controllers import instance_usage_audit_log
 from nova_api.api.controllers import ips
 from nova_api.api.controllers import keypairs
 from nova_api.api.controllers import limits
@@ -115,6 +118,15 @@ ROUTES: RouteTable = (
                                    'PUT': ('quota_class_sets', 'update')}),
     ('/os-simple-tenant-usage', {'GET': ('simple_tenant_usage', 'index')}),
     ('/os-simple-tenant-usage/{id}', {'GET': ('simple_tenant_usage', 'show')}),
+    ('/os-instance_usage_audit_log', {'GET': ('instance_usage_audit_log', 'index')}),
+    ('/os-instance_usage_audit_log/{id}', {'GET': ('instance_usage_audit_log', 'show')}),
+    ('/os-hosts', {'GET': ('hosts', 'index')}),
+    ('/os-hosts/{id}', {'GET': ('hosts', 'show'), 'PUT': ('hosts', 'update')}),
+    ('/os-hosts/{id}/startup', {'GET': ('hosts', 'startup')}),
+    ('/os-hosts/{id}/shutdown', {'GET': ('hosts', 'shutdown')}),
+    ('/os-hosts/{id}/reboot', {'GET': ('hosts', 'reboot')}),
+    ('/extensions', {'GET': ('extension_info', 'index')}),
+    ('/extensions/{id}', {'GET': ('extension_info', 'show')}),
 )
 
 
@@ -153,6 +165,9 @@ CONTROLLERS: Mapping[str, Factory] = {
     'aggregates': aggregates.AggregatesController,
     'quota_class_sets': quota_class_sets.QuotaClassSetsController,
     'simple_tenant_usage': simple_tenant_usage.SimpleTenantUsageController,
+    'instance_usage_audit_log': instance_usage_audit_log.InstanceUsageAuditLogController,
+    'hosts': hosts.HostsController,
+    'extension_info': extension_info.ExtensionInfoController,
 }
 
 #: controller name -> factories of the extensions registered on it. The

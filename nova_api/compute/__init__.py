@@ -16,8 +16,10 @@ from nova_api.compute import availability_zones
 from nova_api.compute import flavor_access
 from nova_api.compute import flavor_extra_specs
 from nova_api.compute import flavors
+from nova_api.compute import hosts
 from nova_api.compute import hypervisors
 from nova_api.compute import images
+from nova_api.compute import instance_usage_audit_log
 from nova_api.compute import keypairs
 from nova_api.compute import limits
 from nova_api.compute import quota_class_sets
@@ -52,3 +54,5 @@ class Compute:
         self.aggregates = aggregates.AggregatesAPI(self)
         self.quota_class_sets = quota_class_sets.QuotaClassSetsAPI(self)
         self.simple_tenant_usage = simple_tenant_usage.SimpleTenantUsageAPI(self)
+        self.hosts = hosts.HostsAPI(self)
+        self.instance_usage_audit_log = instance_usage_audit_log.InstanceUsageAuditLogAPI(self)

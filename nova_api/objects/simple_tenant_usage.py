@@ -59,3 +59,13 @@ def active_in_window(session: orm.Session, begin: datetime.datetime, end: dateti
             row.terminated_at, flavor.get('name', ''), flavor['vcpus'], flavor['memory_mb'],
             flavor['root_gb'] + flavor['ephemeral_gb']))
     return servers
+
+
+def active_per_host(session: orm.Session, begin: datetime.datetime,
+                    end: datetime.datetime) -> dict[str, int]:
+    """How many servers each host had alive at some time in [begin, end) (the usage audit's count)."""
+    query = (sa.select(_I.host, sa.func.count())
+             .where(_I.host.is_not(None), _I.launched_at < end,
+                    sa.or_(_I.terminated_at.is_(None), _I.terminated_at > begin))
+             .group_by(_I.host))
+    return dict(session.execute(query).all())

@@ -54,9 +54,11 @@ def nova_api_service(request, tmp_path_factory):
     ``sqlite``: the embedded default, which upgrades itself on start.
     ``postgresql``: a new database on the session's PostgreSQL server,
     upgraded with the real ``nova-api-manage db sync`` before the start.
-    ``nova_api_service.backend`` says which.
+    ``nova_api_service.backend`` says which. A module's ``NOVA_API_OPTIONS``
+    (``{section: {option: value}}``), when it has one, is merged into the configuration.
     """
-    daemon = NovaApiDaemon(tmp_path_factory.mktemp('nova-api-%s' % request.param))
+    daemon = NovaApiDaemon(tmp_path_factory.mktemp('nova-api-%s' % request.param),
+                           options=getattr(request.module, 'NOVA_API_OPTIONS', None))
     daemon.backend = request.param
     try:
         if request.param == 'postgresql':

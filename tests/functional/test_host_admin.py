@@ -213,11 +213,18 @@ def test_a_disabled_or_forced_down_service_is_not_scheduled_to(nova_api_service)
             delete_server(client, server['id'])
 
 
-def test_a_compute_service_hosting_servers_cannot_be_deleted(nova_api_service):
+def test_host_status_follows_the_service_and_one_hosting_servers_cannot_be_deleted(
+        nova_api_service):
     client = admin(nova_api_service, '2.90')  # a forced host is an admin's
     server = boot_and_wait(client, availability_zone='az1:cmp2')
     service_id = compute_service(nova_api_service, 'cmp2')['id']
     try:
+        assert client.show(server['id'])['host_status'] == 'UP'
+        set_service(nova_api_service, 'cmp2', status='disabled')
+        assert client.show(server['id'])['host_status'] == 'MAINTENANCE'
+        set_service(nova_api_service, 'cmp2', status='enabled', forced_down=True)
+        assert client.show(server['id'])['host_status'] == 'DOWN'
+        set_service(nova_api_service, 'cmp2', forced_down=False)
         assert_fault(admin(nova_api_service, '2.53')('DELETE', '/os-services/%s' % service_id), 409,
                      'conflictingRequest', 'Unable to delete compute service that is hosting '
                      'instances. Migrate or delete the instances first.')

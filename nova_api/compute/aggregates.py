@@ -59,9 +59,11 @@ class AggregatesAPI(base.ResourceAPI):
 
     def create(self, ctx: oslo_context.RequestContext, name: str, zone: str | None) -> Aggregate:
         """A new aggregate (with ``availability_zone`` metadata when a zone is given)."""
-        return self.database.write(self._create, name, zone)
+        # Registered first, so that a configured zone's aggregate is seeded before any other.
+        return registry.write_with(self.database, self.conf, self._create, name, zone)
 
-    def _create(self, session: orm.Session, name: str, zone: str | None) -> Aggregate:
+    def _create(self, session: orm.Session, state: registry.Registered, name: str,
+                zone: str | None) -> Aggregate:
         db.lock(session, _LOCK)
         _check_name_free(session, name)
         try:

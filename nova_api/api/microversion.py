@@ -284,6 +284,7 @@ shows_hypervisor_cpu_info_object = _since('2.28')
 allows_hypervisor_pagination = _since('2.33')
 allows_usage_pagination = _since('2.40')
 shows_aggregate_uuid = _since('2.41')
+FIRST_AGGREGATE_IMAGE_CACHE = '2.81'
 shows_quota_class_server_groups = _since('2.50')
 identifies_services_by_uuid = _since('2.53')
 identifies_hypervisors_by_uuid = _since('2.53')

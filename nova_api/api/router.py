@@ -114,6 +114,7 @@ ROUTES: RouteTable = (
     ('/os-aggregates/{id}', {'GET': ('aggregates', 'show'), 'PUT': ('aggregates', 'update'),
                              'DELETE': ('aggregates', 'delete')}),
     ('/os-aggregates/{id}/action', {'POST': ('aggregates', 'action')}),
+    ('/os-aggregates/{id}/images', {'POST': ('aggregates', 'images')}),
     ('/os-quota-class-sets/{id}', {'GET': ('quota_class_sets', 'show'),
                                    'PUT': ('quota_class_sets', 'update')}),
     ('/os-simple-tenant-usage', {'GET': ('simple_tenant_usage', 'index')}),

@@ -13,6 +13,7 @@ UPDATE = POLICY_ROOT % 'update'
 INDEX = POLICY_ROOT % 'index'
 DELETE = POLICY_ROOT % 'delete'
 SHOW = POLICY_ROOT % 'show'
+IMAGES = 'compute:aggregates:images'
 
 rules = [
     policy.DocumentedRuleDefault(
@@ -62,6 +63,12 @@ rules = [
         check_str=base.ADMIN,
         description='Show details for an aggregate',
         operations=[{'method': 'GET', 'path': '/os-aggregates/{aggregate_id}'}],
+        scope_types=['project']),
+    policy.DocumentedRuleDefault(
+        name=IMAGES,
+        check_str=base.ADMIN,
+        description='Request image caching for an aggregate',
+        operations=[{'method': 'POST', 'path': '/os-aggregates/{aggregate_id}/images'}],
         scope_types=['project']),
 ]
 

@@ -161,3 +161,22 @@ def test_openstacksdk_aggregates(nova_api_service, sdk):
         conn.compute.remove_host_from_aggregate(aggregate, 'cmp5')
     finally:
         conn.compute.delete_aggregate(aggregate)
+
+
+def test_image_pre_caching_is_accepted_from_2_81(nova_api_service):
+    client = admin(nova_api_service, '2.81')
+    aggregate_id = ok(client('POST', '/os-aggregates', {'aggregate': {'name': 'cache'}}))[
+        'aggregate']['id']
+    path = '/os-aggregates/%d/images' % aggregate_id
+    image = {'id': '7ae8d0b6-5f64-4a2e-9a13-0c3f45e21c01'}
+    try:
+        response = client('POST', path, {'cache': [image]})
+        assert (response.status_code, response.content) == (202, b'')
+        assert_fault(client('POST', path, {'cache': [image, image]}), 400, 'badRequest',
+                     'Duplicate images in request')
+        assert client('POST', path, {'cache': []}).status_code == 400
+        assert client('POST', '/os-aggregates/999/images', {'cache': [image]}).status_code == 404
+        assert admin(nova_api_service, '2.80')('POST', path, {'cache': [image]}).status_code == 404
+        assert member(nova_api_service, '2.81')('POST', path, {'cache': [image]}).status_code == 403
+    finally:
+        client('DELETE', '/os-aggregates/%d' % aggregate_id)

@@ -1,7 +1,7 @@
 """os-aggregates: host aggregates and, through their metadata, availability zones (admin).
 
 Every answer is 200 (Nova keeps it for compatibility, even for create and
-delete). 2.41 adds ``uuid``.
+delete). 2.41 adds ``uuid``; 2.81 the image pre-caching request (202).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from oslo_utils import strutils
 
 from nova_api import exception
 from nova_api.api import controller
+from nova_api.api import microversion
 from nova_api.api import validation
 from nova_api.api.schemas import aggregates as schemas
 from nova_api.api.views import aggregates as views
@@ -103,3 +104,21 @@ class AggregatesController(controller.Controller):
         aggregate = self.compute.aggregates.set_metadata(ctx, _aggregate_id(id),
                                                          body['set_metadata']['metadata'])
         return views.show(req, aggregate)
+
+    @microversion.versioned(min_version=microversion.FIRST_AGGREGATE_IMAGE_CACHE)
+    @validation.schema(schemas.images)
+    @controller.expected_errors(400, 404)
+    @controller.response(202)
+    def images(self, req, id, body):
+        """Pre-cache images on the aggregate's hosts (from 2.81). 202, no body.
+
+        The simulated hosts have no image cache to fill: the request is
+        checked as Nova checks it (a duplicate image is a 400, an unknown
+        aggregate a 404) and accepted.
+        """
+        ctx = self._authorize(req, policies.IMAGES)
+        aggregate_id = _aggregate_id(id)
+        image_ids = [image['id'] for image in body['cache']]
+        if len(set(image_ids)) != len(image_ids):
+            raise exception.InvalidInput(message='Duplicate images in request')
+        self.compute.aggregates.get(ctx, aggregate_id)

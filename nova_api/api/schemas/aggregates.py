@@ -92,3 +92,22 @@ index_query_v2_102['additionalProperties'] = False
 
 show_query = copy.deepcopy(index_query)
 show_query_v2_102 = copy.deepcopy(index_query_v2_102)
+
+#: 2.81: ``POST /os-aggregates/{id}/images``, images to pre-cache on the aggregate's hosts.
+images = {
+    'type': 'object',
+    'properties': {
+        'cache': {
+            'type': ['array'],
+            'minItems': 1,
+            'items': {
+                'type': 'object',
+                'properties': {'id': parameter_types.image_id},
+                'additionalProperties': False,
+                'required': ['id'],
+            },
+        },
+    },
+    'required': ['cache'],
+    'additionalProperties': False,
+}

@@ -319,6 +319,23 @@ evacuates_to_stopped = _since('2.95')
 FIRST_FORCE_COMPLETE = '2.22'
 FIRST_SERVER_MIGRATIONS = '2.23'
 FIRST_MIGRATION_ABORT = '2.24'
+# Host administration (os-services, os-hypervisors, os-aggregates, usage, quota classes).
+shows_service_forced_down = _since('2.11')
+shows_hypervisor_cpu_info_object = _since('2.28')
+allows_hypervisor_pagination = _since('2.33')
+allows_usage_pagination = _since('2.40')
+shows_aggregate_uuid = _since('2.41')
+FIRST_AGGREGATE_IMAGE_CACHE = '2.81'
+shows_quota_class_server_groups = _since('2.50')
+identifies_services_by_uuid = _since('2.53')
+identifies_hypervisors_by_uuid = _since('2.53')
+shows_empty_hypervisor_servers = _since('2.75')
+hides_hypervisor_usage = _since('2.88')
+#: The last versions of the host admin APIs Nova removed or moved.
+LAST_OS_HOSTS = '2.42'
+LAST_LEGACY_SERVICE_UPDATE = '2.52'
+LAST_HYPERVISOR_SEARCH = '2.52'
+LAST_HYPERVISOR_STATISTICS = '2.87'
 
 #: The last versions of the removed proxies, for ``versioned(max_version=...)``: Nova's
 #: MAX_PROXY_API_SUPPORT_VERSION (images, networks...), and image metadata's.

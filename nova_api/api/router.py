@@ -22,19 +22,25 @@ from nova_api import deploy
 from nova_api import exception
 from nova_api import policy
 from nova_api.api import faults
+from nova_api.api.controllers import aggregates
 from nova_api.api.controllers import availability_zones
 from nova_api.api.controllers import console_auth_tokens
+from nova_api.api.controllers import extension_info
 from nova_api.api.controllers import flavor_access
 from nova_api.api.controllers import flavor_extra_specs
 from nova_api.api.controllers import flavor_manage
 from nova_api.api.controllers import flavors
+from nova_api.api.controllers import hosts
+from nova_api.api.controllers import hypervisors
 from nova_api.api.controllers import image_metadata
 from nova_api.api.controllers import images
+from nova_api.api.controllers import instance_usage_audit_log
 from nova_api.api.controllers import ips
 from nova_api.api.controllers import keypairs
 from nova_api.api.controllers import limits
 from nova_api.api.controllers import migrations
 from nova_api.api.controllers import networks
+from nova_api.api.controllers import quota_class_sets
 from nova_api.api.controllers import quota_sets
 from nova_api.api.controllers import remote_consoles
 from nova_api.api.controllers import server_actions
@@ -42,6 +48,8 @@ from nova_api.api.controllers import server_groups
 from nova_api.api.controllers import server_migrations
 from nova_api.api.controllers import server_security_groups
 from nova_api.api.controllers import servers
+from nova_api.api.controllers import services
+from nova_api.api.controllers import simple_tenant_usage
 from nova_api.api.controllers import versions
 from nova_api.api.controllers.server_actions import admin as admin_actions
 from nova_api.api.controllers.server_actions import consoles as console_actions
@@ -119,6 +127,35 @@ ROUTES: RouteTable = (
 ROUTES += (
     ('/servers/{server_id}/remote-consoles', {'POST': ('remote_consoles', 'create')}),
     ('/os-console-auth-tokens/{id}', {'GET': ('console_auth_tokens', 'show')}),
+    # Host administration (admin) and usage.
+    ('/os-services', {'GET': ('services', 'index')}),
+    ('/os-services/{id}', {'PUT': ('services', 'update'), 'DELETE': ('services', 'delete')}),
+    # Hypervisors: /detail and /statistics before /{id}.
+    ('/os-hypervisors', {'GET': ('hypervisors', 'index')}),
+    ('/os-hypervisors/detail', {'GET': ('hypervisors', 'detail')}),
+    ('/os-hypervisors/statistics', {'GET': ('hypervisors', 'statistics')}),
+    ('/os-hypervisors/{id}', {'GET': ('hypervisors', 'show')}),
+    ('/os-hypervisors/{id}/uptime', {'GET': ('hypervisors', 'uptime')}),
+    ('/os-hypervisors/{id}/search', {'GET': ('hypervisors', 'search')}),
+    ('/os-hypervisors/{id}/servers', {'GET': ('hypervisors', 'servers')}),
+    ('/os-aggregates', {'GET': ('aggregates', 'index'), 'POST': ('aggregates', 'create')}),
+    ('/os-aggregates/{id}', {'GET': ('aggregates', 'show'), 'PUT': ('aggregates', 'update'),
+                             'DELETE': ('aggregates', 'delete')}),
+    ('/os-aggregates/{id}/action', {'POST': ('aggregates', 'action')}),
+    ('/os-aggregates/{id}/images', {'POST': ('aggregates', 'images')}),
+    ('/os-quota-class-sets/{id}', {'GET': ('quota_class_sets', 'show'),
+                                   'PUT': ('quota_class_sets', 'update')}),
+    ('/os-simple-tenant-usage', {'GET': ('simple_tenant_usage', 'index')}),
+    ('/os-simple-tenant-usage/{id}', {'GET': ('simple_tenant_usage', 'show')}),
+    ('/os-instance_usage_audit_log', {'GET': ('instance_usage_audit_log', 'index')}),
+    ('/os-instance_usage_audit_log/{id}', {'GET': ('instance_usage_audit_log', 'show')}),
+    ('/os-hosts', {'GET': ('hosts', 'index')}),
+    ('/os-hosts/{id}', {'GET': ('hosts', 'show'), 'PUT': ('hosts', 'update')}),
+    ('/os-hosts/{id}/startup', {'GET': ('hosts', 'startup')}),
+    ('/os-hosts/{id}/shutdown', {'GET': ('hosts', 'shutdown')}),
+    ('/os-hosts/{id}/reboot', {'GET': ('hosts', 'reboot')}),
+    ('/extensions', {'GET': ('extension_info', 'index')}),
+    ('/extensions/{id}', {'GET': ('extension_info', 'show')}),
 )
 
 
@@ -154,6 +191,15 @@ CONTROLLERS: Mapping[str, Factory] = {
     'migrations': migrations.MigrationsController,
     'server_migrations': server_migrations.ServerMigrationsController,
     'server_groups': server_groups.ServerGroupsController,
+    # Host administration and usage.
+    'services': services.ServicesController,
+    'hypervisors': hypervisors.HypervisorsController,
+    'aggregates': aggregates.AggregatesController,
+    'quota_class_sets': quota_class_sets.QuotaClassSetsController,
+    'simple_tenant_usage': simple_tenant_usage.SimpleTenantUsageController,
+    'instance_usage_audit_log': instance_usage_audit_log.InstanceUsageAuditLogController,
+    'hosts': hosts.HostsController,
+    'extension_info': extension_info.ExtensionInfoController,
 }
 CONTROLLERS = {**CONTROLLERS, 'remote_consoles': remote_consoles.RemoteConsolesController,
                'console_auth_tokens': console_auth_tokens.ConsoleAuthTokensController}

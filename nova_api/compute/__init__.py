@@ -11,19 +11,26 @@ from __future__ import annotations
 
 from oslo_config import cfg
 
+from nova_api.compute import aggregates
 from nova_api.compute import availability_zones
 from nova_api.compute import consoles
 from nova_api.compute import flavor_access
 from nova_api.compute import flavor_extra_specs
 from nova_api.compute import flavors
+from nova_api.compute import hosts
+from nova_api.compute import hypervisors
 from nova_api.compute import images
+from nova_api.compute import instance_usage_audit_log
 from nova_api.compute import keypairs
 from nova_api.compute import limits
 from nova_api.compute import migrations
+from nova_api.compute import quota_class_sets
 from nova_api.compute import quota_sets
 from nova_api.compute import quotas
 from nova_api.compute import server_groups
 from nova_api.compute import server_images
+from nova_api.compute import services
+from nova_api.compute import simple_tenant_usage
 from nova_api.compute.servers import actions as server_actions
 from nova_api.compute.servers import api as servers_api
 from nova_api.compute.servers import moves as server_moves
@@ -53,3 +60,11 @@ class Compute:
         self.server_moves = server_moves.MoveAPI(self)
         self.migrations = migrations.MigrationAPI(self)
         self.server_groups = server_groups.ServerGroupAPI(self)
+        # Host administration.
+        self.services = services.ServicesAPI(self)
+        self.hypervisors = hypervisors.HypervisorsAPI(self)
+        self.aggregates = aggregates.AggregatesAPI(self)
+        self.quota_class_sets = quota_class_sets.QuotaClassSetsAPI(self)
+        self.simple_tenant_usage = simple_tenant_usage.SimpleTenantUsageAPI(self)
+        self.hosts = hosts.HostsAPI(self)
+        self.instance_usage_audit_log = instance_usage_audit_log.InstanceUsageAuditLogAPI(self)

@@ -38,8 +38,8 @@ class QuotaSetsAPI(base.ResourceAPI):
     """The os-quota-sets API's rules, over the quota engine's limits and counts."""
 
     def defaults(self, ctx: oslo_context.RequestContext) -> dict[str, int]:
-        """The configured default limits."""
-        return self.quota_engine.defaults()
+        """The default limits: ``[quota]`` overridden by the ``default`` quota class."""
+        return self.database.read(self.quota_engine.defaults)
 
     def limits(self, ctx: oslo_context.RequestContext, project_id: str,
                user_id: str | None = None) -> dict[str, int]:

@@ -19,6 +19,7 @@ from sqlalchemy import orm
 
 from nova_api import exception
 from nova_api.db import database as db
+from nova_api.objects import quota_classes as quota_class_objects
 from nova_api.objects import quotas as quota_objects
 from nova_api.objects import server_groups as group_objects
 
@@ -76,6 +77,8 @@ BY_NAME: Mapping[str, Resource] = {resource.name: resource for resource in RESOU
 NETWORK_RESOURCES = ('fixed_ips', 'floating_ips', 'security_groups', 'security_group_rules')
 PERSONALITY_RESOURCES = ('injected_files', 'injected_file_content_bytes', 'injected_file_path_bytes')
 UNLIMITED = -1
+#: The quota class whose limits are everyone's defaults (the only one that affects anything).
+DEFAULT_CLASS = 'default'
 
 
 @dataclasses.dataclass(frozen=True)
@@ -96,14 +99,23 @@ class QuotaEngine:
     def recheck(self) -> bool:
         return self._options.recheck_quota
 
-    def defaults(self) -> dict[str, int]:
-        """The configured default of every resource."""
-        return {resource.name: UNLIMITED if resource.option is None
-                else getattr(self._options, resource.option) for resource in RESOURCES}
+    def defaults(self, session: orm.Session | None = None) -> dict[str, int]:
+        """The default of every resource: ``[quota]``'s, overridden by the ``default`` quota class.
+
+        The class is read from the database (given a session) at every call,
+        so that a change is seen by every worker at once.
+        """
+        limits = {resource.name: UNLIMITED if resource.option is None
+                  else getattr(self._options, resource.option) for resource in RESOURCES}
+        if session is not None:
+            limits.update((name, value) for name, value
+                          in quota_class_objects.class_limits(session, DEFAULT_CLASS).items()
+                          if name in BY_NAME)
+        return limits
 
     def project_limits(self, session: orm.Session, project_id: str) -> dict[str, int]:
         """Every resource's limit for the project: defaults, then its own limits."""
-        limits = self.defaults()
+        limits = self.defaults(session)
         limits.update((name, value) for name, value
                       in quota_objects.project_limits(session, project_id).items() if name in BY_NAME)
         return limits

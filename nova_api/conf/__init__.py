@@ -18,12 +18,14 @@ from nova_api.conf import paths
 from nova_api.conf import quota
 from nova_api.conf import service
 from nova_api.conf import simulated_driver
+from nova_api.conf import simulated_hosts
 from nova_api.conf import task_runner
 from nova_api.conf import wsgi
 
 _MODULES = (api, compute, database, middleware, paths, quota, service, simulated_driver, task_runner,
             wsgi)
 _MODULES += (consoles, moves)
+_MODULES += (simulated_hosts,)
 
 
 def register_opts(conf: cfg.ConfigOpts) -> None:

@@ -28,10 +28,12 @@ nova-conductor) are reported, in the internal availability zone.
         item_type=_COMPUTE_HOST,
         help="""
 The simulated compute hosts, as ``name`` or ``name:zone``, separated by
-commas. A host without a zone is in ``default_availability_zone``. Each
-runs a nova-compute service, and its zone is listed by
-``GET /os-availability-zone`` (every caller) and, with the host and its
-service, by ``GET /os-availability-zone/detail`` (administrators).
+commas. Each runs a nova-compute service, registered the first time the
+host is seen. A configured zone seeds the host's availability zone: the
+host joins the host aggregate named after it (created with that
+``availability_zone``); after that the aggregates decide
+(``/os-aggregates``), as in Nova. A host in no zoned aggregate is in
+``default_availability_zone``.
 
 Example: ``compute_hosts = cmp1, cmp2:az1, cmp3:az2``.
 """),

@@ -6,19 +6,25 @@
 
 import itertools
 
+from nova_api.policies import aggregates
 from nova_api.policies import availability_zones
 from nova_api.policies import base
 from nova_api.policies import console_auth_tokens
 from nova_api.policies import console_output
 from nova_api.policies import create_backup
 from nova_api.policies import evacuate
+from nova_api.policies import extensions
 from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavor_manage
+from nova_api.policies import hosts
+from nova_api.policies import hypervisors
+from nova_api.policies import instance_usage_audit_log
 from nova_api.policies import keypairs
 from nova_api.policies import limits
 from nova_api.policies import migrate_server
 from nova_api.policies import migrations
+from nova_api.policies import quota_class_sets
 from nova_api.policies import quota_sets
 from nova_api.policies import remote_consoles
 from nova_api.policies import server_actions
@@ -26,12 +32,17 @@ from nova_api.policies import server_groups
 from nova_api.policies import server_migrations
 from nova_api.policies import server_networks
 from nova_api.policies import servers
+from nova_api.policies import services
+from nova_api.policies import simple_tenant_usage
 
 MODULES = (base, availability_zones, flavor_access, flavor_extra_specs, flavor_manage, keypairs,
            limits, quota_sets, server_actions, server_networks, servers)
 MODULES += (console_auth_tokens, console_output, create_backup, remote_consoles)
 MODULES += (migrate_server, migrations, server_migrations, evacuate)
 MODULES += (server_groups,)
+# host admin
+MODULES += (aggregates, extensions, hosts, hypervisors, instance_usage_audit_log, quota_class_sets,
+            services, simple_tenant_usage)
 
 
 def list_rules():

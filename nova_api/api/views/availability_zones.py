@@ -26,7 +26,8 @@ def zones(zone_list: Iterable[availability_zones.Zone]) -> dict:
 
 
 def zones_detail(zone_list: Iterable[availability_zones.Zone]) -> dict:
-    """``{"availabilityZoneInfo": [...]}`` with ``hosts: {host: {binary: state}}``."""
+    """``{"availabilityZoneInfo": [...]}``, ``hosts: {host: {binary: state}}`` (null: not available)."""
     return {'availabilityZoneInfo': [
-        _zone(zone, {host: _services(services) for host, services in zone.hosts.items()})
+        _zone(zone, None if zone.hosts is None
+              else {host: _services(services) for host, services in zone.hosts.items()})
         for zone in zone_list]}

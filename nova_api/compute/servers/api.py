@@ -21,12 +21,12 @@ from nova_api import context as nova_context
 from nova_api import exception
 from nova_api.compute import base
 from nova_api.compute import networks as networks_api
+from nova_api.compute import service_registry
 from nova_api.compute.servers import boot
 from nova_api.compute.servers import operations as ops
 from nova_api.compute.servers import simulated
 from nova_api.compute.servers import steps as steps_api
 from nova_api.compute.servers import tasks
-from nova_api.conf import compute as compute_conf
 from nova_api.db import prepared
 from nova_api.objects import server_changes as changes
 from nova_api.objects import server_queries as queries
@@ -131,14 +131,23 @@ class ServerAPI(base.ResourceAPI):
         self.database.write(work)
 
     def host_statuses(self, servers) -> dict[str, str]:
-        """The status of each host the servers are on: UP for the configured hosts, else UNKNOWN.
+        """Nova's host_status of each host the servers are on, from its compute service.
 
-        The simulated hosts never go down; a host that left the
-        configuration is not known any more.
+        DOWN when forced down, MAINTENANCE when disabled, else UP (the
+        simulated hosts always report); UNKNOWN for a host without a live
+        service (deleted, or gone from the configuration).
         """
-        configured = compute_conf.compute_hosts(self.conf)
-        return {server.host: 'UP' if server.host in configured else 'UNKNOWN'
-                for server in servers if server.host}
+        hosts = {server.host for server in servers if server.host}
+        if not hosts:
+            return {}
+        computes = self.database.read(
+            lambda session: service_registry.read(session, self.conf).compute())
+        statuses = {}
+        for host in hosts:
+            service = computes.get(host)
+            statuses[host] = ('UNKNOWN' if service is None else 'DOWN' if service.forced_down
+                              else 'MAINTENANCE' if service.disabled else 'UP')
+        return statuses
 
     # -- operations --------------------------------------------------------------------
 

@@ -30,8 +30,8 @@ from nova_api import exception
 from nova_api.compute import flavors as flavor_rules
 from nova_api.compute import networks as networks_api
 from nova_api.compute import server_groups
+from nova_api.compute import service_registry
 from nova_api.compute.servers import operations as ops
-from nova_api.conf import compute as compute_conf
 from nova_api.objects import images as image_objects
 from nova_api.objects import keypairs as keypair_objects
 from nova_api.objects import server_changes as changes
@@ -123,7 +123,7 @@ def check(session: orm.Session, ctx: nova_context.RequestContext, request: BootR
     zone, host, node = parse_zone(request.availability_zone)
     host, node = host or request.host, node or request.node
     _check_multiple(request)
-    _check_zone(conf, zone, host, node)
+    _check_zone(session, conf, zone, host, node)
     flavor = _flavor(session, ctx, request.flavor_ref)
     block_devices = _block_devices(request)
     volume_backed = not request.image_ref
@@ -211,8 +211,10 @@ def _check_multiple(request: BootRequest) -> None:
         raise exception.AmbiguousHostnameForMultipleInstances()
 
 
-def _check_zone(conf, zone: str | None, host: str | None, node: str | None) -> None:
-    hosts = compute_conf.compute_hosts(conf)
+def _check_zone(session: orm.Session, conf, zone: str | None, host: str | None,
+                node: str | None) -> None:
+    # The zones are the aggregates' (seeded from [DEFAULT] compute_hosts).
+    hosts = service_registry.host_zones(session, conf)
     if zone and host is None and zone not in set(hosts.values()):
         raise exception.InvalidRequest('The requested availability zone is not available')
     for name in (host, node):

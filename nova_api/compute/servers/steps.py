@@ -18,13 +18,13 @@ from oslo_config import cfg
 
 from nova_api import exception
 from nova_api.compute import networks as networks_api
+from nova_api.compute import service_registry
 from nova_api.compute.servers import image_steps
 from nova_api.compute.servers import move_steps
 from nova_api.compute.servers import placement
 from nova_api.compute.servers import states
 from nova_api.compute.servers.driver import Driver
 from nova_api.compute.servers.driver import DriverError
-from nova_api.conf import compute as compute_conf
 
 Call = Callable[[Any, Mapping[str, Any], Mapping[str, str]], Mapping[str, Any] | None]
 
@@ -78,11 +78,14 @@ class Steps:
                  metadata: Mapping[str, str]) -> Mapping[str, Any]:
         """Place the server: the host asked for, else the least busy host of its zone.
 
-        A member of a server group goes where its group's policy lets it
-        (:mod:`.placement`); none left is Nova's NoValidHost. The server
-        takes the zone of its host, as Nova's conductor gives it.
+        Only enabled compute services that are up are chosen (Nova's
+        ComputeFilter); zones are the aggregates'. A member of a server group
+        goes where its group's policy lets it (:mod:`.placement`); none left
+        is Nova's NoValidHost. The server takes the zone of its host, as
+        Nova's conductor gives it.
         """
-        hosts = compute_conf.compute_hosts(self.conf)
+        hosts = turn.memo('schedulable_hosts',
+                          lambda: service_registry.schedulable(turn.session, self.conf))
         wanted = server['requested_host'] or server['requested_node']
         if wanted:
             candidates = [wanted] if wanted in hosts else []

@@ -11,6 +11,7 @@ action events, the faults, the addresses given and given back. A batch of
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from collections.abc import Mapping
 from collections.abc import Sequence
 from typing import Any
@@ -53,6 +54,7 @@ class Turn:
         self._groups: dict[str, placement.GroupHosts] | None = None
         self.left_groups: list[str] = []
         self._allocators: dict[str, networks_api.Allocator] = {}
+        self._memo: dict[str, Any] = {}
 
     # -- what the steps ask for --------------------------------------------------------
 
@@ -85,6 +87,11 @@ class Turn:
     def leave_groups(self, server_uuid: str) -> None:
         """A destroyed server leaves its server groups, at the flush."""
         self.left_groups.append(server_uuid)
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once a turn (the hosts the scheduler may use): one read for the whole batch."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def allocate(self, server_uuid: str, network: networks_api.Network,
                  address: str | None = None) -> str:

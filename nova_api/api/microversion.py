@@ -277,6 +277,14 @@ shows_server_image_properties = _since('2.98')
 shows_server_scheduler_hints = _since('2.100')
 hides_image_proxy = _since('2.36')
 hides_image_metadata_proxy = _since('2.39')
+# A server's interfaces and volume attachments (api/controllers/attach_interfaces.py,
+# volume_attachments.py).
+allows_shelved_volume_changes = _since('2.20')
+shows_attachment_tags = _since('2.70')
+shows_attachment_delete_on_termination = _since('2.79')
+allows_attachment_update = _since('2.85')
+shows_attachment_ids = _since('2.89')
+attaches_volumes_asynchronously = _since('2.101')
 
 #: The last versions of the removed proxies, for ``versioned(max_version=...)``: Nova's
 #: MAX_PROXY_API_SUPPORT_VERSION (images, networks...), and image metadata's.

@@ -22,6 +22,7 @@ from nova_api import deploy
 from nova_api import exception
 from nova_api import policy
 from nova_api.api import faults
+from nova_api.api.controllers import attach_interfaces
 from nova_api.api.controllers import availability_zones
 from nova_api.api.controllers import flavor_access
 from nova_api.api.controllers import flavor_extra_specs
@@ -35,9 +36,11 @@ from nova_api.api.controllers import limits
 from nova_api.api.controllers import networks
 from nova_api.api.controllers import quota_sets
 from nova_api.api.controllers import server_actions
+from nova_api.api.controllers import server_external_events
 from nova_api.api.controllers import server_security_groups
 from nova_api.api.controllers import servers
 from nova_api.api.controllers import versions
+from nova_api.api.controllers import volume_attachments
 from nova_api.api.controllers.server_actions import power
 from nova_api.api.resource import ROUTING_ARGS
 from nova_api.api.resource import Resource
@@ -91,6 +94,17 @@ ROUTES: RouteTable = (
     ('/servers/{server_id}/os-security-groups', {'GET': ('server_security_groups', 'index')}),
     ('/os-networks', {'GET': ('networks', 'index')}),
     ('/os-networks/{id}', {'GET': ('networks', 'show')}),
+    # A server's interfaces and volumes, and the events other services send.
+    ('/servers/{server_id}/os-interface', {'GET': ('attach_interfaces', 'index'),
+                                           'POST': ('attach_interfaces', 'create')}),
+    ('/servers/{server_id}/os-interface/{id}', {'GET': ('attach_interfaces', 'show'),
+                                                'DELETE': ('attach_interfaces', 'delete')}),
+    ('/servers/{server_id}/os-volume_attachments', {'GET': ('volume_attachments', 'index'),
+                                                    'POST': ('volume_attachments', 'create')}),
+    ('/servers/{server_id}/os-volume_attachments/{id}', {
+        'GET': ('volume_attachments', 'show'), 'PUT': ('volume_attachments', 'update'),
+        'DELETE': ('volume_attachments', 'delete')}),
+    ('/os-server-external-events', {'POST': ('server_external_events', 'create')}),
 )
 
 
@@ -123,6 +137,9 @@ CONTROLLERS: Mapping[str, Factory] = {
     'ips': ips.IPsController,
     'server_security_groups': server_security_groups.ServerSecurityGroupsController,
     'networks': networks.NetworksController,
+    'attach_interfaces': attach_interfaces.InterfaceAttachmentController,
+    'volume_attachments': volume_attachments.VolumeAttachmentController,
+    'server_external_events': server_external_events.ServerExternalEventsController,
 }
 
 #: controller name -> factories of the extensions registered on it. The

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from oslo_config import cfg
 
+from nova_api.compute import attach_interfaces
 from nova_api.compute import availability_zones
 from nova_api.compute import flavor_access
 from nova_api.compute import flavor_extra_specs
@@ -20,6 +21,8 @@ from nova_api.compute import keypairs
 from nova_api.compute import limits
 from nova_api.compute import quota_sets
 from nova_api.compute import quotas
+from nova_api.compute import server_external_events
+from nova_api.compute import volume_attachments
 from nova_api.compute.servers import api as servers_api
 from nova_api.db import database
 
@@ -41,3 +44,7 @@ class Compute:
         self.limits = limits.LimitsAPI(self)
         self.availability_zones = availability_zones.AvailabilityZonesAPI(self)
         self.servers = servers_api.ServerAPI(self)
+        # A server's interfaces and volumes, and the events other services send.
+        self.attach_interfaces = attach_interfaces.InterfaceAPI(self)
+        self.volume_attachments = volume_attachments.VolumeAttachmentAPI(self)
+        self.server_external_events = server_external_events.ExternalEventAPI(self)

@@ -6,6 +6,7 @@
 
 import itertools
 
+from nova_api.policies import attach_interfaces
 from nova_api.policies import availability_zones
 from nova_api.policies import base
 from nova_api.policies import flavor_access
@@ -14,11 +15,15 @@ from nova_api.policies import flavor_manage
 from nova_api.policies import keypairs
 from nova_api.policies import limits
 from nova_api.policies import quota_sets
+from nova_api.policies import server_external_events
 from nova_api.policies import server_networks
 from nova_api.policies import servers
+from nova_api.policies import volume_attachments
 
 MODULES = (base, availability_zones, flavor_access, flavor_extra_specs, flavor_manage, keypairs,
            limits, quota_sets, server_networks, servers)
+# A server's interfaces and volume attachments, and the external events.
+MODULES += (attach_interfaces, volume_attachments, server_external_events)
 
 
 def list_rules():

@@ -16,6 +16,9 @@ PROJECT_MEMBER_OR_ADMIN = 'rule:project_member_or_admin'
 PROJECT_READER_OR_ADMIN = 'rule:project_reader_or_admin'
 #: Keypairs belong to a user, not a project.
 ADMIN_OR_KEYPAIR_OWNER = '(rule:context_is_admin) or user_id:%(user_id)s'
+#: Service-to-service APIs (external events, volume swap): the service role, and admins
+#: still, as Nova allows them until its 2026.2 release.
+SERVICE_ROLE = 'rule:service_or_admin'
 
 rules = [
     policy.RuleDefault(
@@ -33,6 +36,12 @@ rules = [
     policy.RuleDefault(
         'project_reader_or_admin', 'rule:project_reader_api or rule:context_is_admin',
         description='Default rule for Project reader or admin APIs.'),
+    policy.RuleDefault(
+        'service_api', 'role:service',
+        description='Default rule for service-to-service APIs.'),
+    policy.RuleDefault(
+        'service_or_admin', 'rule:service_api or rule:context_is_admin',
+        description='Default rule for service or admin APIs.'),
 ]
 
 

@@ -724,3 +724,76 @@ class ExtensionNotFound(NotFound):
 
 class HypervisorMarkerNotFound(Invalid):
     msg_fmt = 'marker [%(marker)s] not found'
+# -- a server's interfaces and volume attachments, external events ----------------
+# os-interface words the network service's refusals with Nova's codes (a port or
+# network that does not exist is a 404 here, where a boot says 400).
+
+class InvalidInterfaceRequest(Invalid):
+    msg_fmt = '%(reason)s'
+
+
+class AttachPortNotFound(NotFound):
+    msg_fmt = 'Port id %(port_id)s could not be found.'
+
+
+class PortNotOnServer(NotFound):
+    msg_fmt = 'Instance %(instance)s does not have a port with id %(port)s'
+
+
+class AttachNetworkNotFound(NotFound):
+    msg_fmt = 'Network %(network_id)s could not be found.'
+
+
+class PortInUse(Conflict):
+    msg_fmt = 'Port %(port_id)s is still in use.'
+
+
+class AttachFixedIpInUse(Conflict):
+    msg_fmt = 'Fixed IP %(address)s is already in use.'
+
+
+class AttachNoMoreFixedIps(Invalid):
+    msg_fmt = 'No fixed IP addresses available for network: %(net)s'
+
+
+class InvalidIpForNetwork(Invalid):
+    msg_fmt = ('Invalid input received: Fixed IP %(address)s is not a valid ip address for '
+               'network %(network_id)s.')
+
+
+class VolumeNotFound(NotFound):
+    msg_fmt = 'Volume %(volume_id)s could not be found.'
+
+
+class VolumeNotAttached(NotFound):
+    msg_fmt = 'Instance %(instance)s is not attached to volume %(volume)s'
+
+
+class VolumeBDMNotFound(NotFound):
+    msg_fmt = 'No volume Block Device Mapping with id %(volume_id)s.'
+
+
+class InvalidVolume(Invalid):
+    msg_fmt = 'Invalid volume: %(reason)s'
+
+
+class DevicePathInUse(Conflict):
+    msg_fmt = 'The supplied device path (%(path)s) is in use.'
+
+
+class VolumeTaggedAttachToShelvedNotSupported(Invalid):
+    msg_fmt = 'Tagged volume attachment is not supported for shelved-offloaded instances.'
+
+
+class RootVolumeDetach(Invalid):
+    msg_fmt = 'Cannot detach a root device volume'
+
+
+class AttachmentFieldImmutable(Invalid):
+    msg_fmt = 'The %(field)s property is not mutable'
+
+
+class VolumeNotMigrating(Conflict):
+    """Nova lets only Cinder swap a volume, while it migrates it; no simulated volume migrates."""
+
+    msg_fmt = 'volume %(volume_id)s is not migrating; this API should only be called by Cinder'

@@ -286,6 +286,14 @@ shows_server_group_owner = _since('2.13')
 uses_single_server_group_policy = _since('2.64')
 hides_image_proxy = _since('2.36')
 hides_image_metadata_proxy = _since('2.39')
+# A server's interfaces and volume attachments (api/controllers/attach_interfaces.py,
+# volume_attachments.py).
+allows_shelved_volume_changes = _since('2.20')
+shows_attachment_tags = _since('2.70')
+shows_attachment_delete_on_termination = _since('2.79')
+allows_attachment_update = _since('2.85')
+shows_attachment_ids = _since('2.89')
+attaches_volumes_asynchronously = _since('2.101')
 
 # Server images and consoles (server_actions/images.py and consoles.py, remote_consoles.py,
 # console_auth_tokens.py).

@@ -36,3 +36,10 @@ def next_links(req, collection: str, items: Sequence[Any], limit: int | None,
     # Sorted, marker included, as in Nova's samples (os-simple-tenant-usage's
     # links read end, limit, marker, start).
     return [{'rel': 'next', 'href': '%s?%s' % (base, urllib.parse.urlencode(sorted(params.items())))}]
+
+
+def offset_and_limit(params: Mapping[str, str], max_limit: int) -> tuple[int, int]:
+    """Nova's ``common.limited``: ``(offset, limit)``; no ``limit``, or 0, means ``max_limit``."""
+    offset = int(params.get('offset') or 0)
+    limit = int(params.get('limit') or 0)
+    return offset, min(max_limit, limit or max_limit)

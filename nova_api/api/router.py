@@ -23,6 +23,7 @@ from nova_api import exception
 from nova_api import policy
 from nova_api.api import faults
 from nova_api.api.controllers import aggregates
+from nova_api.api.controllers import attach_interfaces
 from nova_api.api.controllers import availability_zones
 from nova_api.api.controllers import console_auth_tokens
 from nova_api.api.controllers import extension_info
@@ -44,6 +45,7 @@ from nova_api.api.controllers import quota_class_sets
 from nova_api.api.controllers import quota_sets
 from nova_api.api.controllers import remote_consoles
 from nova_api.api.controllers import server_actions
+from nova_api.api.controllers import server_external_events
 from nova_api.api.controllers import server_groups
 from nova_api.api.controllers import server_migrations
 from nova_api.api.controllers import server_security_groups
@@ -51,6 +53,7 @@ from nova_api.api.controllers import servers
 from nova_api.api.controllers import services
 from nova_api.api.controllers import simple_tenant_usage
 from nova_api.api.controllers import versions
+from nova_api.api.controllers import volume_attachments
 from nova_api.api.controllers.server_actions import admin as admin_actions
 from nova_api.api.controllers.server_actions import consoles as console_actions
 from nova_api.api.controllers.server_actions import deferred_delete
@@ -156,6 +159,17 @@ ROUTES += (
     ('/os-hosts/{id}/reboot', {'GET': ('hosts', 'reboot')}),
     ('/extensions', {'GET': ('extension_info', 'index')}),
     ('/extensions/{id}', {'GET': ('extension_info', 'show')}),
+    # A server's interfaces and volumes, and the events other services send.
+    ('/servers/{server_id}/os-interface', {'GET': ('attach_interfaces', 'index'),
+                                           'POST': ('attach_interfaces', 'create')}),
+    ('/servers/{server_id}/os-interface/{id}', {'GET': ('attach_interfaces', 'show'),
+                                                'DELETE': ('attach_interfaces', 'delete')}),
+    ('/servers/{server_id}/os-volume_attachments', {'GET': ('volume_attachments', 'index'),
+                                                    'POST': ('volume_attachments', 'create')}),
+    ('/servers/{server_id}/os-volume_attachments/{id}', {
+        'GET': ('volume_attachments', 'show'), 'PUT': ('volume_attachments', 'update'),
+        'DELETE': ('volume_attachments', 'delete')}),
+    ('/os-server-external-events', {'POST': ('server_external_events', 'create')}),
 )
 
 
@@ -200,6 +214,9 @@ CONTROLLERS: Mapping[str, Factory] = {
     'instance_usage_audit_log': instance_usage_audit_log.InstanceUsageAuditLogController,
     'hosts': hosts.HostsController,
     'extension_info': extension_info.ExtensionInfoController,
+    'attach_interfaces': attach_interfaces.InterfaceAttachmentController,
+    'volume_attachments': volume_attachments.VolumeAttachmentController,
+    'server_external_events': server_external_events.ServerExternalEventsController,
 }
 CONTROLLERS = {**CONTROLLERS, 'remote_consoles': remote_consoles.RemoteConsolesController,
                'console_auth_tokens': console_auth_tokens.ConsoleAuthTokensController}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from oslo_config import cfg
 
 from nova_api.compute import aggregates
+from nova_api.compute import attach_interfaces
 from nova_api.compute import availability_zones
 from nova_api.compute import consoles
 from nova_api.compute import flavor_access
@@ -27,10 +28,12 @@ from nova_api.compute import migrations
 from nova_api.compute import quota_class_sets
 from nova_api.compute import quota_sets
 from nova_api.compute import quotas
+from nova_api.compute import server_external_events
 from nova_api.compute import server_groups
 from nova_api.compute import server_images
 from nova_api.compute import services
 from nova_api.compute import simple_tenant_usage
+from nova_api.compute import volume_attachments
 from nova_api.compute.servers import actions as server_actions
 from nova_api.compute.servers import api as servers_api
 from nova_api.compute.servers import moves as server_moves
@@ -68,3 +71,7 @@ class Compute:
         self.simple_tenant_usage = simple_tenant_usage.SimpleTenantUsageAPI(self)
         self.hosts = hosts.HostsAPI(self)
         self.instance_usage_audit_log = instance_usage_audit_log.InstanceUsageAuditLogAPI(self)
+        # A server's interfaces and volumes, and the events other services send.
+        self.attach_interfaces = attach_interfaces.InterfaceAPI(self)
+        self.volume_attachments = volume_attachments.VolumeAttachmentAPI(self)
+        self.server_external_events = server_external_events.ExternalEventAPI(self)

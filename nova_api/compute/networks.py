@@ -59,6 +59,11 @@ def network_id(name: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, name))
 
 
+def subnet_id(network_uuid: str) -> str:
+    """The one subnet of a network (its ports' ``fixed_ips`` name it), stable as its id."""
+    return str(uuid.uuid5(_NAMESPACE, 'subnet:' + network_uuid))
+
+
 class NetworkAPI:
     """The networks of one configuration, and address allocation within a transaction."""
 
@@ -139,8 +144,13 @@ class Allocator:
         self._taken: set[int] | None = None  # read when the top is reached
         self._given: set[int] = set()
 
-    def take(self, instance_uuid: str, address: str | None = None) -> dict:
-        """The row of a new address for the server: ``address``, or the next free one."""
+    def take(self, instance_uuid: str, address: str | None = None, tag: str | None = None,
+             port_id: str | None = None, mac_address: str | None = None) -> dict:
+        """The row of a new address for the server: ``address``, or the next free one.
+
+        Each address is a port of its own (``port_id``, new unless given) with
+        its MAC and device ``tag``.
+        """
         network = self.network
         if address is not None:
             index = self.api.host_index(network, address)
@@ -153,7 +163,9 @@ class Allocator:
         self._given.add(index)
         return {'instance_uuid': instance_uuid, 'network_id': network.id,
                 'network_name': network.name, 'address': str(network.cidr.network_address + index),
-                'host_index': index, 'version': network.cidr.version, 'mac_address': _mac()}
+                'host_index': index, 'version': network.cidr.version,
+                'mac_address': mac_address or _mac(), 'port_id': port_id or str(uuid.uuid4()),
+                'tag': tag}
 
     def _free(self) -> int:
         while self._next <= self.network.last_host_index:

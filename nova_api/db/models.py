@@ -273,6 +273,8 @@ class BlockDeviceMapping(TimestampMixin, Base):
     delete_on_termination: orm.Mapped[bool] = orm.mapped_column(default=False)
     no_device: orm.Mapped[bool] = orm.mapped_column(default=False)
     tag: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    # The volume attachment's id (Cinder's, simulated): shown from 2.89.
+    attachment_id: orm.Mapped[str | None] = orm.mapped_column(sa.String(36))
 
 
 class FixedIP(Base):
@@ -282,6 +284,7 @@ class FixedIP(Base):
     __table_args__ = (
         sa.UniqueConstraint('network_id', 'address', name='uniq_fixed_ips0network_id0address'),
         sa.Index('fixed_ips_network_id_host_index_idx', 'network_id', 'host_index'),
+        sa.Index('fixed_ips_port_id_idx', 'port_id'),
     )
 
     id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
@@ -293,6 +296,10 @@ class FixedIP(Base):
     version: orm.Mapped[int] = orm.mapped_column(default=4)
     mac_address: orm.Mapped[str] = orm.mapped_column(sa.String(17))
     created_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(sa.DateTime, default=_utcnow)
+    # The port (os-interface) the address is on, and its device tag (2.49): the
+    # addresses of one port share its id and MAC.
+    port_id: orm.Mapped[str | None] = orm.mapped_column(sa.String(36))
+    tag: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
 
 
 class Task(Base):

@@ -7,6 +7,7 @@
 import itertools
 
 from nova_api.policies import aggregates
+from nova_api.policies import attach_interfaces
 from nova_api.policies import availability_zones
 from nova_api.policies import base
 from nova_api.policies import console_auth_tokens
@@ -28,12 +29,14 @@ from nova_api.policies import quota_class_sets
 from nova_api.policies import quota_sets
 from nova_api.policies import remote_consoles
 from nova_api.policies import server_actions
+from nova_api.policies import server_external_events
 from nova_api.policies import server_groups
 from nova_api.policies import server_migrations
 from nova_api.policies import server_networks
 from nova_api.policies import servers
 from nova_api.policies import services
 from nova_api.policies import simple_tenant_usage
+from nova_api.policies import volume_attachments
 
 MODULES = (base, availability_zones, flavor_access, flavor_extra_specs, flavor_manage, keypairs,
            limits, quota_sets, server_actions, server_networks, servers)
@@ -43,6 +46,8 @@ MODULES += (server_groups,)
 # host admin
 MODULES += (aggregates, extensions, hosts, hypervisors, instance_usage_audit_log, quota_class_sets,
             services, simple_tenant_usage)
+# A server's interfaces and volume attachments, and the external events.
+MODULES += (attach_interfaces, volume_attachments, server_external_events)
 
 
 def list_rules():

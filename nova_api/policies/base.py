@@ -18,6 +18,9 @@ PROJECT_READER_OR_ADMIN = 'rule:project_reader_or_admin'
 PROJECT_MANAGER_OR_ADMIN = 'rule:project_manager_or_admin'
 #: Keypairs belong to a user, not a project.
 ADMIN_OR_KEYPAIR_OWNER = '(rule:context_is_admin) or user_id:%(user_id)s'
+#: Service-to-service APIs (external events, volume swap): the service role, and admins
+#: still, as Nova allows them until its 2026.2 release.
+SERVICE_ROLE = 'rule:service_or_admin'
 
 rules = [
     policy.RuleDefault(
@@ -41,6 +44,12 @@ rules = [
     policy.RuleDefault(
         'project_reader_or_admin', 'rule:project_reader_api or rule:context_is_admin',
         description='Default rule for Project reader or admin APIs.'),
+    policy.RuleDefault(
+        'service_api', 'role:service',
+        description='Default rule for service-to-service APIs.'),
+    policy.RuleDefault(
+        'service_or_admin', 'rule:service_api or rule:context_is_admin',
+        description='Default rule for service or admin APIs.'),
 ]
 
 

@@ -424,6 +424,8 @@ def _block_device_rows(checked: Checked, now: datetime.datetime) -> list[dict[st
         if row['destination_type'] == 'volume' and row['volume_id'] is None:
             # Cinder would create this volume from the image, snapshot or nothing.
             row['volume_id'] = str(uuid.uuid4())
+        if row['destination_type'] == 'volume':
+            row['attachment_id'] = str(uuid.uuid4())  # Cinder's attachment, simulated
         rows.append(row)
     return rows
 

@@ -117,7 +117,7 @@ class Steps:
         try:
             for entry in entries:
                 network = self.networks.get(entry['uuid'])
-                turn.allocate(server['uuid'], network, entry.get('fixed_ip'))
+                turn.allocate(server['uuid'], network, entry.get('fixed_ip'), entry.get('tag'))
         except (exception.NoMoreFixedIps, exception.FixedIpAlreadyInUse,
                 exception.NetworkNotFound) as error:
             raise DriverError('Build of instance %s aborted: Failed to allocate the network(s), '

@@ -94,12 +94,12 @@ class Turn:
         return self._memo[key]
 
     def allocate(self, server_uuid: str, network: networks_api.Network,
-                 address: str | None = None) -> str:
+                 address: str | None = None, tag: str | None = None) -> str:
         """An address for the server on ``network``, written at the flush."""
         allocator = self._allocators.get(network.id)
         if allocator is None:
             allocator = self._allocators[network.id] = self.networks.allocator(self.session, network)
-        row = allocator.take(server_uuid, address)
+        row = allocator.take(server_uuid, address, tag)
         self.addresses.append(row)
         return row['address']
 

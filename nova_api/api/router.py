@@ -29,13 +29,17 @@ from nova_api.api.controllers import flavor_manage
 from nova_api.api.controllers import flavors
 from nova_api.api.controllers import image_metadata
 from nova_api.api.controllers import images
+from nova_api.api.controllers import instance_actions
 from nova_api.api.controllers import ips
 from nova_api.api.controllers import keypairs
 from nova_api.api.controllers import limits
 from nova_api.api.controllers import networks
 from nova_api.api.controllers import quota_sets
 from nova_api.api.controllers import server_actions
+from nova_api.api.controllers import server_metadata
+from nova_api.api.controllers import server_password
 from nova_api.api.controllers import server_security_groups
+from nova_api.api.controllers import server_tags
 from nova_api.api.controllers import servers
 from nova_api.api.controllers import versions
 from nova_api.api.controllers.server_actions import admin as admin_actions
@@ -97,6 +101,22 @@ ROUTES: RouteTable = (
     ('/servers/{server_id}/ips', {'GET': ('ips', 'index')}),
     ('/servers/{server_id}/ips/{id}', {'GET': ('ips', 'show')}),
     ('/servers/{server_id}/os-security-groups', {'GET': ('server_security_groups', 'index')}),
+    ('/servers/{server_id}/metadata', {'GET': ('server_metadata', 'index'),
+                                       'POST': ('server_metadata', 'create'),
+                                       'PUT': ('server_metadata', 'update_all')}),
+    ('/servers/{server_id}/metadata/{id}', {'GET': ('server_metadata', 'show'),
+                                            'PUT': ('server_metadata', 'update'),
+                                            'DELETE': ('server_metadata', 'delete')}),
+    ('/servers/{server_id}/tags', {'GET': ('server_tags', 'index'),
+                                   'PUT': ('server_tags', 'update_all'),
+                                   'DELETE': ('server_tags', 'delete_all')}),
+    ('/servers/{server_id}/tags/{id}', {'GET': ('server_tags', 'show'),
+                                        'PUT': ('server_tags', 'update'),
+                                        'DELETE': ('server_tags', 'delete')}),
+    ('/servers/{server_id}/os-instance-actions', {'GET': ('instance_actions', 'index')}),
+    ('/servers/{server_id}/os-instance-actions/{id}', {'GET': ('instance_actions', 'show')}),
+    ('/servers/{server_id}/os-server-password', {'GET': ('server_password', 'index'),
+                                                 'DELETE': ('server_password', 'clear')}),
     ('/os-networks', {'GET': ('networks', 'index')}),
     ('/os-networks/{id}', {'GET': ('networks', 'show')}),
 )
@@ -131,6 +151,10 @@ CONTROLLERS: Mapping[str, Factory] = {
     'ips': ips.IPsController,
     'server_security_groups': server_security_groups.ServerSecurityGroupsController,
     'networks': networks.NetworksController,
+    'server_metadata': server_metadata.ServerMetadataController,
+    'server_tags': server_tags.ServerTagsController,
+    'instance_actions': instance_actions.InstanceActionsController,
+    'server_password': server_password.ServerPasswordController,
 }
 
 #: controller name -> factories of the extensions registered on it. The

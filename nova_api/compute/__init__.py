@@ -16,10 +16,14 @@ from nova_api.compute import flavor_access
 from nova_api.compute import flavor_extra_specs
 from nova_api.compute import flavors
 from nova_api.compute import images
+from nova_api.compute import instance_actions
 from nova_api.compute import keypairs
 from nova_api.compute import limits
 from nova_api.compute import quota_sets
 from nova_api.compute import quotas
+from nova_api.compute import server_metadata
+from nova_api.compute import server_password
+from nova_api.compute import server_tags
 from nova_api.compute.servers import actions as server_actions
 from nova_api.compute.servers import api as servers_api
 from nova_api.db import database
@@ -43,3 +47,7 @@ class Compute:
         self.availability_zones = availability_zones.AvailabilityZonesAPI(self)
         self.servers = servers_api.ServerAPI(self)
         self.server_actions = server_actions.ServerActionsAPI(self)
+        self.server_metadata = server_metadata.ServerMetadataAPI(self)
+        self.server_tags = server_tags.ServerTagsAPI(self)
+        self.instance_actions = instance_actions.InstanceActionsAPI(self)
+        self.server_password = server_password.ServerPasswordAPI(self)

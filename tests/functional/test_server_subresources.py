@@ -383,3 +383,16 @@ def test_a_policy_file_makes_clearing_the_password_admin_only(daemon_factory, tm
     admin = ServersClient(daemon, 'admin', 'admin', 'latest')
     assert admin('DELETE', '/servers/%s/os-server-password' % server_id).status_code == 204
     time.sleep(0)  # nothing to wait for: the daemon is cleaned up by the factory
+
+
+def test_a_locked_server_refuses_metadata_changes_to_its_owner_not_to_admins(alice, admin):
+    server_id = _active(alice)
+    assert alice.action(server_id, {'lock': None}).status_code == 202
+    assert_fault(alice('POST', '/servers/%s/metadata' % server_id, {'metadata': {'k': 'v'}}),
+                 409, 'conflictingRequest', 'Instance %s is locked' % server_id)
+    # Tags do not look at the lock, as in Nova; an admin changes the metadata.
+    assert alice.at('2.26')('PUT', '/servers/%s/tags/t' % server_id).status_code == 201
+    assert admin('POST', '/servers/%s/metadata' % server_id,
+                 {'metadata': {'k': 'v'}}).status_code == 200
+    assert alice.action(server_id, {'unlock': None}).status_code == 202
+    assert alice('DELETE', '/servers/%s/metadata/k' % server_id).status_code == 204

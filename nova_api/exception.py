@@ -797,3 +797,38 @@ class VolumeNotMigrating(Conflict):
     """Nova lets only Cinder swap a volume, while it migrates it; no simulated volume migrates."""
 
     msg_fmt = 'volume %(volume_id)s is not migrating; this API should only be called by Cinder'
+# -- server sub-resources: metadata, tags, instance actions ----------------------------
+
+class ServerMetadataNotFound(NotFound):
+    msg_fmt = 'Metadata item was not found'
+
+
+class InvalidServerTag(Invalid):
+    """A tag in the URL (``PUT /servers/{id}/tags/{tag}``), which no schema has checked."""
+
+    msg_fmt = ("Tag '%(tag)s' is invalid. It must be a non empty string without characters '/' "
+               "and ','. Validation error message: %(reason)s")
+
+
+class TooManyServerTags(Invalid):
+    msg_fmt = 'The number of tags exceeded the per-server limit %(limit)d'
+
+
+class ServerTagNotFound(NotFound):
+    """``GET /servers/{id}/tags/{tag}``: Nova's controller words it."""
+
+    msg_fmt = "Server %(server_id)s has no tag '%(tag)s'"
+
+
+class InstanceTagNotFound(NotFound):
+    """``DELETE /servers/{id}/tags/{tag}``: Nova's database layer words it."""
+
+    msg_fmt = "Instance %(instance_id)s has no tag '%(tag)s'"
+
+
+class InstanceActionNotFound(NotFound):
+    msg_fmt = 'Action %(request_id)s not found'
+
+
+class InvalidChangesWindow(Invalid):
+    msg_fmt = 'The value of changes-since must be less than or equal to changes-before.'

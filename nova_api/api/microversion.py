@@ -344,6 +344,12 @@ LAST_OS_HOSTS = '2.42'
 LAST_LEGACY_SERVICE_UPDATE = '2.52'
 LAST_HYPERVISOR_SEARCH = '2.52'
 LAST_HYPERVISOR_STATISTICS = '2.87'
+# What the instance actions show and take (api/controllers/instance_actions.py).
+reads_deleted_server_actions = _since('2.21')
+shows_action_events_to_owners = _since('2.51')
+allows_instance_action_pages = _since('2.58')
+shows_action_event_host = _since('2.62')
+shows_action_event_details = _since('2.84')
 
 #: The last versions of the removed proxies, for ``versioned(max_version=...)``: Nova's
 #: MAX_PROXY_API_SUPPORT_VERSION (images, networks...), and image metadata's.
@@ -354,6 +360,8 @@ LAST_IMAGE_METADATA_PROXY = '2.38'
 LAST_MULTINIC = '2.43'
 #: trigger_crash_dump's first.
 FIRST_CRASH_DUMP = '2.17'
+#: The first version of the server tags API.
+FIRST_SERVER_TAGS = '2.26'
 
 
 def versioned(min_version: str | None = None, max_version: str | None = None):

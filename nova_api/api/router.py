@@ -35,6 +35,7 @@ from nova_api.api.controllers import hosts
 from nova_api.api.controllers import hypervisors
 from nova_api.api.controllers import image_metadata
 from nova_api.api.controllers import images
+from nova_api.api.controllers import instance_actions
 from nova_api.api.controllers import instance_usage_audit_log
 from nova_api.api.controllers import ips
 from nova_api.api.controllers import keypairs
@@ -47,8 +48,11 @@ from nova_api.api.controllers import remote_consoles
 from nova_api.api.controllers import server_actions
 from nova_api.api.controllers import server_external_events
 from nova_api.api.controllers import server_groups
+from nova_api.api.controllers import server_metadata
 from nova_api.api.controllers import server_migrations
+from nova_api.api.controllers import server_password
 from nova_api.api.controllers import server_security_groups
+from nova_api.api.controllers import server_tags
 from nova_api.api.controllers import servers
 from nova_api.api.controllers import services
 from nova_api.api.controllers import simple_tenant_usage
@@ -121,6 +125,22 @@ ROUTES: RouteTable = (
                                               'DELETE': ('server_migrations', 'delete')}),
     ('/servers/{server_id}/migrations/{id}/action', {'POST': ('server_migrations', 'action')}),
     ('/os-migrations', {'GET': ('migrations', 'index')}),
+    ('/servers/{server_id}/metadata', {'GET': ('server_metadata', 'index'),
+                                       'POST': ('server_metadata', 'create'),
+                                       'PUT': ('server_metadata', 'update_all')}),
+    ('/servers/{server_id}/metadata/{id}', {'GET': ('server_metadata', 'show'),
+                                            'PUT': ('server_metadata', 'update'),
+                                            'DELETE': ('server_metadata', 'delete')}),
+    ('/servers/{server_id}/tags', {'GET': ('server_tags', 'index'),
+                                   'PUT': ('server_tags', 'update_all'),
+                                   'DELETE': ('server_tags', 'delete_all')}),
+    ('/servers/{server_id}/tags/{id}', {'GET': ('server_tags', 'show'),
+                                        'PUT': ('server_tags', 'update'),
+                                        'DELETE': ('server_tags', 'delete')}),
+    ('/servers/{server_id}/os-instance-actions', {'GET': ('instance_actions', 'index')}),
+    ('/servers/{server_id}/os-instance-actions/{id}', {'GET': ('instance_actions', 'show')}),
+    ('/servers/{server_id}/os-server-password', {'GET': ('server_password', 'index'),
+                                                 'DELETE': ('server_password', 'clear')}),
     ('/os-networks', {'GET': ('networks', 'index')}),
     ('/os-networks/{id}', {'GET': ('networks', 'show')}),
     ('/os-server-groups', {'GET': ('server_groups', 'index'), 'POST': ('server_groups', 'create')}),
@@ -217,6 +237,10 @@ CONTROLLERS: Mapping[str, Factory] = {
     'attach_interfaces': attach_interfaces.InterfaceAttachmentController,
     'volume_attachments': volume_attachments.VolumeAttachmentController,
     'server_external_events': server_external_events.ServerExternalEventsController,
+    'server_metadata': server_metadata.ServerMetadataController,
+    'server_tags': server_tags.ServerTagsController,
+    'instance_actions': instance_actions.InstanceActionsController,
+    'server_password': server_password.ServerPasswordController,
 }
 CONTROLLERS = {**CONTROLLERS, 'remote_consoles': remote_consoles.RemoteConsolesController,
                'console_auth_tokens': console_auth_tokens.ConsoleAuthTokensController}

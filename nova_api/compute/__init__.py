@@ -21,6 +21,7 @@ from nova_api.compute import flavors
 from nova_api.compute import hosts
 from nova_api.compute import hypervisors
 from nova_api.compute import images
+from nova_api.compute import instance_actions
 from nova_api.compute import instance_usage_audit_log
 from nova_api.compute import keypairs
 from nova_api.compute import limits
@@ -31,6 +32,9 @@ from nova_api.compute import quotas
 from nova_api.compute import server_external_events
 from nova_api.compute import server_groups
 from nova_api.compute import server_images
+from nova_api.compute import server_metadata
+from nova_api.compute import server_password
+from nova_api.compute import server_tags
 from nova_api.compute import services
 from nova_api.compute import simple_tenant_usage
 from nova_api.compute import volume_attachments
@@ -75,3 +79,7 @@ class Compute:
         self.attach_interfaces = attach_interfaces.InterfaceAPI(self)
         self.volume_attachments = volume_attachments.VolumeAttachmentAPI(self)
         self.server_external_events = server_external_events.ExternalEventAPI(self)
+        self.server_metadata = server_metadata.ServerMetadataAPI(self)
+        self.server_tags = server_tags.ServerTagsAPI(self)
+        self.instance_actions = instance_actions.InstanceActionsAPI(self)
+        self.server_password = server_password.ServerPasswordAPI(self)

@@ -634,3 +634,24 @@ class QuotaClass(TimestampMixin, Base):
     class_name: orm.Mapped[str] = orm.mapped_column(sa.String(255), index=True)
     resource: orm.Mapped[str] = orm.mapped_column(sa.String(255))
     hard_limit: orm.Mapped[int] = orm.mapped_column()
+
+
+# -- server sub-resources ------------------------------------------------------------
+
+class InstanceSystemMetadata(Base):
+    """What Nova keeps about a server for itself, key by key; the API never lists it.
+
+    ``os-server-password`` keeps the encrypted password here, in Nova's
+    four chunks (``password_0`` .. ``password_3``, 255 characters each).
+    """
+
+    __tablename__ = 'instance_system_metadata'
+    __table_args__ = (
+        sa.UniqueConstraint('instance_uuid', 'key',
+                            name='uniq_instance_system_metadata0instance_uuid0key'),
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
+    instance_uuid: orm.Mapped[str] = _instance_uuid(index=True)
+    key: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    value: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))

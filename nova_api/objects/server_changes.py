@@ -240,11 +240,17 @@ _FINISH_EVENT = prepared.Prepared(sa.update(_events).where(
     _events.c.finish_time.is_(None)).values(
     finish_time=sa.bindparam('finish_time', type_=sa.DateTime),
     updated_at=sa.bindparam('updated_at', type_=sa.DateTime),
-    result=sa.bindparam('result'), traceback=sa.bindparam('traceback')))
+    result=sa.bindparam('result'), traceback=sa.bindparam('traceback'),
+    details=sa.bindparam('details')))
 _actions = models.InstanceAction.__table__
 _ACTION_IN_ERROR = prepared.Prepared(sa.update(_actions).where(
     _actions.c.id == sa.bindparam('w_id')).values(
     message='Error', updated_at=sa.bindparam('updated_at', type_=sa.DateTime)))
+#: Nova's event start and finish both bump their action's updated_at (2.58 shows it,
+#: changes-since filters on it).
+_ACTION_TOUCHED = prepared.Prepared(sa.update(_actions).where(
+    _actions.c.id == sa.bindparam('w_id')).values(
+    updated_at=sa.bindparam('updated_at', type_=sa.DateTime)))
 
 
 def add_faults(session: orm.Session, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -254,8 +260,10 @@ def add_faults(session: orm.Session, rows: Sequence[Mapping[str, Any]]) -> None:
 
 
 def start_events(session: orm.Session, rows: Sequence[Mapping[str, Any]]) -> None:
-    prepared.on_session(session).execute(_INSERT_EVENT, [
-        _complete(row, _events) for row in rows])
+    write = prepared.on_session(session)
+    write.execute(_INSERT_EVENT, [_complete(row, _events) for row in rows])
+    write.execute(_ACTION_TOUCHED, [{'w_id': row['action_id'], 'updated_at': row['start_time']}
+                                    for row in rows])
 
 
 def finish_events(session: orm.Session, rows: Sequence[Mapping[str, Any]],
@@ -264,7 +272,10 @@ def finish_events(session: orm.Session, rows: Sequence[Mapping[str, Any]],
     write = prepared.on_session(session)
     write.execute(_FINISH_EVENT, [
         {'w_action_id': row['action_id'], 'w_event': row['event'], 'finish_time': now,
-         'updated_at': now, 'result': row['result'], 'traceback': row.get('traceback')}
+         'updated_at': now, 'result': row['result'], 'traceback': row.get('traceback'),
+         'details': row.get('details')}
         for row in rows])
     write.execute(_ACTION_IN_ERROR, [{'w_id': row['action_id'], 'updated_at': now}
                                      for row in rows if row['result'] != 'Success'])
+    write.execute(_ACTION_TOUCHED, [{'w_id': row['action_id'], 'updated_at': now}
+                                    for row in rows if row['result'] == 'Success'])

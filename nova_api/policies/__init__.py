@@ -20,6 +20,7 @@ from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavor_manage
 from nova_api.policies import hosts
 from nova_api.policies import hypervisors
+from nova_api.policies import instance_actions
 from nova_api.policies import instance_usage_audit_log
 from nova_api.policies import keypairs
 from nova_api.policies import limits
@@ -31,8 +32,11 @@ from nova_api.policies import remote_consoles
 from nova_api.policies import server_actions
 from nova_api.policies import server_external_events
 from nova_api.policies import server_groups
+from nova_api.policies import server_metadata
 from nova_api.policies import server_migrations
 from nova_api.policies import server_networks
+from nova_api.policies import server_password
+from nova_api.policies import server_tags
 from nova_api.policies import servers
 from nova_api.policies import services
 from nova_api.policies import simple_tenant_usage
@@ -48,6 +52,7 @@ MODULES += (aggregates, extensions, hosts, hypervisors, instance_usage_audit_log
             services, simple_tenant_usage)
 # A server's interfaces and volume attachments, and the external events.
 MODULES += (attach_interfaces, volume_attachments, server_external_events)
+MODULES += (server_metadata, server_tags, instance_actions, server_password)
 
 
 def list_rules():

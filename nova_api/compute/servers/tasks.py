@@ -203,7 +203,9 @@ class TaskRunner:
                                 'host': server['host'], 'created_at': now})
         if task.action_id is not None:
             turn.events_finished.append({'action_id': task.action_id, 'event': operation.event,
-                                         'result': 'Error', 'traceback': error.details})
+                                         'result': 'Error', 'traceback': error.details,
+                                         # 2.84's details: the fault's message, as Nova stores it.
+                                         'details': error.message})
         turn.finished.append(task.id)
         LOG.info('Server %s: %s failed: %s', server['uuid'], operation.name, error.message)
 

@@ -1,15 +1,15 @@
 """Server media: the snapshots and backups in progress, and remote console tokens.
 
-Revision ID: 0007
-Revises: 0002
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-02
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0007'
-down_revision = '0006'
+revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

@@ -1,15 +1,15 @@
 """Server groups and their members.
 
-Revision ID: 0005
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-02
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0005'
-down_revision = '0007'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 

@@ -1,15 +1,15 @@
 """Host administration: services, host aggregates (and their hosts and metadata), quota classes.
 
-Revision ID: 0008
-Revises: 0002
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-02
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0008'
-down_revision = '0005'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 

@@ -6,8 +6,8 @@ attaches and detaches; ``fixed_ips.tag`` is the port's device tag (2.49).
 ``block_device_mapping.attachment_id`` is the volume attachment's id
 (Cinder's, simulated), shown from 2.89. Existing rows get their ids here.
 
-Revision ID: 0009
-Revises: 0002
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-02
 """
 
@@ -16,8 +16,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0009'
-down_revision = '0008'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

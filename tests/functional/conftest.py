@@ -7,6 +7,8 @@ import pytest
 # pytest puts this folder (no __init__.py) on sys.path for its conftest.
 from daemon import NovaApiDaemon
 from pg_server import DATABASE_BACKENDS
+from servers_client import ServersClient
+from servers_client import new_project
 
 
 @pytest.fixture(scope='module')
@@ -84,3 +86,21 @@ def sdk(nova_api_service):
             project_name=project, user_domain_name='Default', project_domain_name='Default',
             identity_api_version='3')
     return connect
+
+
+@pytest.fixture
+def alice(nova_api_service) -> ServersClient:
+    """A member of a project of this test's own, at 2.1, on the module's service."""
+    return ServersClient(nova_api_service, 'alice', new_project())
+
+
+@pytest.fixture
+def mallory(nova_api_service) -> ServersClient:
+    """A member of another project of this test's own."""
+    return ServersClient(nova_api_service, 'mallory', new_project())
+
+
+@pytest.fixture
+def admin(nova_api_service) -> ServersClient:
+    """The admin (of project ``admin``), at 2.1."""
+    return ServersClient(nova_api_service, 'admin', 'admin')

@@ -14,6 +14,11 @@ CIRROS = '7ae8d0b6-5f64-4a2e-9a13-0c3f45e21c01'
 UBUNTU = '5d1a9c3e-2b47-4f8e-8c61-9a0b7e4d2f02'
 
 
+def new_project() -> str:
+    """A project of a test's own (hex, so that it fits the default project_id_regex in URLs)."""
+    return uuid.uuid4().hex
+
+
 class ServersClient:
     """``client('GET', '/servers')``; ``client.boot(...)``; ``client.wait_for(id, 'ACTIVE')``."""
 

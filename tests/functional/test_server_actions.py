@@ -13,25 +13,11 @@ from __future__ import annotations
 import concurrent.futures
 import uuid
 
-import pytest
 from servers_client import CIRROS
 from servers_client import UBUNTU
 from servers_client import ServersClient
+from servers_client import new_project
 from test_api_wire import assert_fault
-
-
-def _project() -> str:
-    return uuid.uuid4().hex
-
-
-@pytest.fixture
-def alice(nova_api_service) -> ServersClient:
-    return ServersClient(nova_api_service, 'alice', _project())
-
-
-@pytest.fixture
-def admin(nova_api_service) -> ServersClient:
-    return ServersClient(nova_api_service, 'admin', 'admin')
 
 
 def _active(client: ServersClient, **fields) -> str:
@@ -265,7 +251,7 @@ def test_force_delete_and_restore_without_soft_delete(alice):
 
 
 def test_another_project_server_is_not_found_for_every_action(nova_api_service, alice):
-    mallory = ServersClient(nova_api_service, 'mallory', _project(), version='2.43')
+    mallory = ServersClient(nova_api_service, 'mallory', new_project(), version='2.43')
     server_id = alice.boot().json()['server']['id']
     for body in ({'pause': None}, {'unpause': None}, {'suspend': None}, {'resume': None},
                  {'lock': None}, {'unlock': None}, {'rescue': None}, {'unrescue': None},
@@ -299,7 +285,7 @@ def test_twenty_parallel_actions_have_one_winner_per_transition(alice, admin):
 
 def test_soft_delete_restore_and_force_delete(daemon_factory):
     daemon = daemon_factory(options={'DEFAULT': {'reclaim_instance_interval': 3600}})
-    client = ServersClient(daemon, 'carol', _project())
+    client = ServersClient(daemon, 'carol', new_project())
     server_id = _active(client)
     assert client('DELETE', '/servers/%s' % server_id).status_code == 204
     client.wait_for(server_id, 'SOFT_DELETED')
@@ -314,7 +300,7 @@ def test_soft_delete_restore_and_force_delete(daemon_factory):
 
 def test_restore_over_quota_is_403(daemon_factory):
     daemon = daemon_factory(options={'DEFAULT': {'reclaim_instance_interval': 3600}})
-    client = ServersClient(daemon, 'dave', _project())
+    client = ServersClient(daemon, 'dave', new_project())
     admin = ServersClient(daemon, 'admin', 'admin')
     server_id = _active(client)
     assert client('DELETE', '/servers/%s' % server_id).status_code == 204

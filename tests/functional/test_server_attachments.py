@@ -14,7 +14,6 @@ import subprocess
 import sys
 import uuid
 
-import pytest
 from sample_shape import assert_same_shape
 from servers_client import ServersClient
 from test_api_wire import assert_fault
@@ -23,25 +22,6 @@ from test_clients import openstack
 from test_clients import unique
 
 NOVA = str(pathlib.Path(sys.executable).with_name('nova'))
-
-
-def _project() -> str:
-    return uuid.uuid4().hex
-
-
-@pytest.fixture
-def alice(nova_api_service) -> ServersClient:
-    return ServersClient(nova_api_service, 'alice', _project())
-
-
-@pytest.fixture
-def mallory(nova_api_service) -> ServersClient:
-    return ServersClient(nova_api_service, 'mallory', _project())
-
-
-@pytest.fixture
-def admin(nova_api_service) -> ServersClient:
-    return ServersClient(nova_api_service, 'admin', 'admin')
 
 
 def _active(client: ServersClient, **fields) -> str:

@@ -9,12 +9,12 @@ its own; where the hosts are is read as the admin sees it
 from __future__ import annotations
 
 import json
-import uuid
 
 import pytest
 from sample_shape import assert_same_shape
 from servers_client import CIRROS
 from servers_client import ServersClient
+from servers_client import new_project
 from test_api_wire import assert_fault
 from test_clients import openstack
 from test_clients import unique
@@ -23,20 +23,6 @@ HOSTS = ['cmp1', 'cmp2', 'cmp3']
 NOVA_API_OPTIONS = {'DEFAULT': {'compute_hosts': ','.join(HOSTS)}}
 NO_VALID_HOST = 'No valid host was found. There are not enough hosts available.'
 UNKNOWN = '4c8a7f4e-49a1-4c3c-9b3e-2b0c1c7d9a11'
-
-
-def _project() -> str:
-    return uuid.uuid4().hex
-
-
-@pytest.fixture
-def alice(nova_api_service) -> ServersClient:
-    return ServersClient(nova_api_service, 'alice', _project())
-
-
-@pytest.fixture
-def admin(nova_api_service) -> ServersClient:
-    return ServersClient(nova_api_service, 'admin', 'admin')
 
 
 def create_group(client: ServersClient, name: str = 'grp', **fields):
@@ -163,7 +149,7 @@ def test_names_are_1_to_255_characters(alice):
 
 
 def test_unknown_and_other_projects_groups_are_not_found(alice, nova_api_service):
-    bob = ServersClient(nova_api_service, 'bob', _project(), '2.64')
+    bob = ServersClient(nova_api_service, 'bob', new_project(), '2.64')
     theirs = create_group(bob).json()['server_group']['id']
     for group_id in (UNKNOWN, theirs, 'not-a-uuid'):
         assert_fault(alice('GET', '/os-server-groups/%s' % group_id), 404, 'itemNotFound')

@@ -27,16 +27,6 @@ def _sample(folder: str, name: str) -> dict:
     return json.loads(path.read_text())
 
 
-@pytest.fixture
-def alice(nova_api_service) -> ServersClient:
-    return ServersClient(nova_api_service, 'alice', uuid.uuid4().hex)
-
-
-@pytest.fixture
-def admin(nova_api_service) -> ServersClient:
-    return ServersClient(nova_api_service, 'admin', 'admin')
-
-
 def _active(client: ServersClient, **fields) -> dict:
     created = client.boot(**fields)
     assert created.status_code == 202, created.text

@@ -7,32 +7,12 @@ simulated builds take the default second.
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from servers_client import CIRROS
 from servers_client import UBUNTU
 from servers_client import ServersClient
+from servers_client import new_project
 from test_api_wire import assert_fault
-
-
-def _project() -> str:
-    return uuid.uuid4().hex  # hex: it fits the default project_id_regex in URLs
-
-
-@pytest.fixture
-def alice(nova_api_service) -> ServersClient:
-    return ServersClient(nova_api_service, 'alice', _project())
-
-
-@pytest.fixture
-def mallory(nova_api_service) -> ServersClient:
-    return ServersClient(nova_api_service, 'mallory', _project())
-
-
-@pytest.fixture
-def admin(nova_api_service) -> ServersClient:
-    return ServersClient(nova_api_service, 'admin', 'admin')
 
 
 def test_a_server_boots_to_active_with_an_address_and_is_deleted(alice):
@@ -163,7 +143,7 @@ def test_networks_are_required_from_2_37(alice):
 
 
 def test_over_the_instance_quota_is_nova_403(nova_api_service, admin):
-    client = ServersClient(nova_api_service, 'quota-user', _project())
+    client = ServersClient(nova_api_service, 'quota-user', new_project())
     assert admin('PUT', '/os-quota-sets/%s' % client.project,
                  {'quota_set': {'instances': 1}}).status_code == 200
     assert client.boot().status_code == 202

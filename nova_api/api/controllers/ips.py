@@ -5,18 +5,14 @@ from __future__ import annotations
 from nova_api import exception
 from nova_api.api import controller
 from nova_api.api import validation
+from nova_api.api.controllers.server_subresource import ServerSubresourceController
 from nova_api.api.schemas import server_networks as schemas
 from nova_api.api.views import ips as views
 from nova_api.policies import server_networks as policies
 
 
-class IPsController(controller.Controller):
+class IPsController(ServerSubresourceController):
     """The addresses of a server, by network label."""
-
-    def _server(self, req, server_id: str, rule: str):
-        server = self.compute.servers.get(req.context, server_id)
-        self.policy.authorize(req.context, rule, {'project_id': server.project_id})
-        return server
 
     @validation.query_schema_windows(schemas.SERVER_QUERY_SCHEMAS)
     @controller.expected_errors(404)

@@ -12,18 +12,14 @@ from __future__ import annotations
 from nova_api import exception
 from nova_api.api import controller
 from nova_api.api import validation
+from nova_api.api.controllers.server_subresource import ServerSubresourceController
 from nova_api.api.schemas import server_metadata as schemas
 from nova_api.api.views import server_metadata as views
 from nova_api.policies import server_metadata as policies
 
 
-class ServerMetadataController(controller.Controller):
+class ServerMetadataController(ServerSubresourceController):
     """List, merge, replace, show, set and delete a server's metadata items."""
-
-    def _server(self, req, server_id: str, rule: str):
-        server = self.compute.servers.get(req.context, server_id)
-        self.policy.authorize(req.context, rule, {'project_id': server.project_id})
-        return server
 
     @validation.query_schema_windows(schemas.QUERY_SCHEMAS)
     @controller.expected_errors(404)

@@ -6,6 +6,7 @@ from nova_api import exception
 from nova_api.api import controller
 from nova_api.api import microversion as mv
 from nova_api.api import validation
+from nova_api.api.controllers.server_subresource import ServerSubresourceController
 from nova_api.api.schemas import server_migrations as schemas
 from nova_api.api.views import server_migrations as views
 from nova_api.policies import server_migrations as policies
@@ -20,13 +21,8 @@ def _migration_id(text: str, server_uuid: str) -> int:
                                                      instance_id=server_uuid) from None
 
 
-class ServerMigrationsController(controller.Controller):
+class ServerMigrationsController(ServerSubresourceController):
     """List and show (2.23), force complete (2.22) and abort (2.24) live migrations."""
-
-    def _server(self, req, server_id: str, rule: str):
-        server = self.compute.servers.get(req.context, server_id)
-        self.policy.authorize(req.context, rule, {'project_id': server.project_id})
-        return server
 
     @mv.versioned(mv.FIRST_SERVER_MIGRATIONS)
     @validation.query_schema_windows(schemas.QUERY_SCHEMAS)

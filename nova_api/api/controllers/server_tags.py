@@ -10,6 +10,7 @@ from __future__ import annotations
 from nova_api.api import controller
 from nova_api.api import microversion
 from nova_api.api import validation
+from nova_api.api.controllers.server_subresource import ServerSubresourceController
 from nova_api.api.schemas import server_tags as schemas
 from nova_api.api.views import server_tags as views
 from nova_api.policies import server_tags as policies
@@ -17,13 +18,8 @@ from nova_api.policies import server_tags as policies
 FIRST = microversion.FIRST_SERVER_TAGS
 
 
-class ServerTagsController(controller.Controller):
+class ServerTagsController(ServerSubresourceController):
     """List, replace, check, add and delete the tags of a server."""
-
-    def _server(self, req, server_id: str, rule: str):
-        server = self.compute.servers.get(req.context, server_id)
-        self.policy.authorize(req.context, rule, {'project_id': server.project_id})
-        return server
 
     @microversion.versioned(FIRST)
     @validation.query_schema(schemas.query)

@@ -99,11 +99,11 @@ def create(session: orm.Session, name: str, metadata: Mapping[str, str]) -> int:
 
 def rename(session: orm.Session, aggregate_id: int, name: str) -> None:
     session.execute(sa.update(_A).where(_A.id == aggregate_id)
-                    .values(name=name, updated_at=models._utcnow()))
+                    .values(name=name, updated_at=models.utcnow()))
 
 
 def touch(session: orm.Session, aggregate_id: int) -> None:
-    session.execute(sa.update(_A).where(_A.id == aggregate_id).values(updated_at=models._utcnow()))
+    session.execute(sa.update(_A).where(_A.id == aggregate_id).values(updated_at=models.utcnow()))
 
 
 def set_metadata(session: orm.Session, aggregate_id: int, changes: Mapping[str, str | None]) -> None:
@@ -113,13 +113,13 @@ def set_metadata(session: orm.Session, aggregate_id: int, changes: Mapping[str, 
     session.execute(sa.delete(_M).where(_M.aggregate_id == aggregate_id,
                                         _M.key.in_(list(changes))))
     rows = [{'aggregate_id': aggregate_id, 'key': key, 'value': value,
-             'created_at': models._utcnow()} for key, value in changes.items() if value is not None]
+             'created_at': models.utcnow()} for key, value in changes.items() if value is not None]
     if rows:
         session.execute(sa.insert(_M), rows)
 
 
 def add_hosts(session: orm.Session, aggregate_id: int, hosts: Iterable[str]) -> None:
-    rows = [{'aggregate_id': aggregate_id, 'host': host, 'created_at': models._utcnow()}
+    rows = [{'aggregate_id': aggregate_id, 'host': host, 'created_at': models.utcnow()}
             for host in hosts]
     if rows:
         session.execute(sa.insert(_H), rows)

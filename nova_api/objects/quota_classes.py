@@ -21,6 +21,6 @@ def class_limits(session: orm.Session, class_name: str) -> dict[str, int]:
 
 def set_class_limit(session: orm.Session, class_name: str, resource: str, limit: int) -> None:
     updated = session.execute(sa.update(_QC).where(_QC.class_name == class_name, _QC.resource == resource)
-                              .values(hard_limit=limit, updated_at=models._utcnow()))
+                              .values(hard_limit=limit, updated_at=models.utcnow()))
     if not updated.rowcount:
         session.add(_QC(class_name=class_name, resource=resource, hard_limit=limit))

@@ -46,7 +46,7 @@ def insert(session: orm.Session, entries: Iterable[tuple[str, str, str]]) -> Non
     rows = [{'uuid': str(uuid_lib.uuid4()), 'host': host, 'binary': binary, 'topic': topic,
              'disabled': False, 'forced_down': False, 'deleted': False,
              'node_uuid': str(uuid_lib.uuid4()) if binary == 'nova-compute' else None,
-             'created_at': models._utcnow()}
+             'created_at': models.utcnow()}
             for host, binary, topic in entries]
     if rows:
         session.execute(sa.insert(_S), rows)
@@ -55,12 +55,12 @@ def insert(session: orm.Session, entries: Iterable[tuple[str, str, str]]) -> Non
 def update(session: orm.Session, service_id: int, values: dict) -> None:
     """Write ``values`` to the live service ``service_id``."""
     session.execute(sa.update(_S).where(_S.id == service_id, _S.deleted.is_(False))
-                    .values(updated_at=models._utcnow(), **values))
+                    .values(updated_at=models.utcnow(), **values))
 
 
 def soft_delete(session: orm.Session, service_id: int) -> bool:
     """Mark the service deleted; False when it was not live."""
-    now = models._utcnow()
+    now = models.utcnow()
     result = session.execute(sa.update(_S).where(_S.id == service_id, _S.deleted.is_(False))
                              .values(deleted=True, deleted_at=now, updated_at=now))
     return result.rowcount > 0

@@ -369,7 +369,7 @@ def _hints(hints: Mapping[str, Any]) -> dict[str, list]:
             for key, value in hints.items() if not key.startswith(PRIVATE_HINT_PREFIX)}
 
 
-def _flavor_snapshot(flavor) -> str:
+def flavor_snapshot(flavor) -> str:
     return orjson.dumps({
         'flavorid': flavor.flavorid, 'name': flavor.name, 'memory_mb': flavor.memory_mb,
         'vcpus': flavor.vcpus, 'root_gb': flavor.root_gb, 'ephemeral_gb': flavor.ephemeral_gb,
@@ -395,7 +395,7 @@ def _row(checked: Checked, ctx: nova_context.RequestContext, index: int, count: 
         'hostname': request.hostname or sanitize_hostname(name, 'Server-%s' % server_uuid),
         'reservation_id': resv_id, 'launch_index': index, 'image_ref': checked.image_ref,
         'image_properties': orjson.dumps(image_properties).decode(),
-        'flavor_id': flavor.flavorid, 'flavor': _flavor_snapshot(flavor), 'vcpus': flavor.vcpus,
+        'flavor_id': flavor.flavorid, 'flavor': flavor_snapshot(flavor), 'vcpus': flavor.vcpus,
         'memory_mb': flavor.memory_mb, 'root_gb': flavor.root_gb,
         'ephemeral_gb': flavor.ephemeral_gb, **ops.BUILD.start,
         'host': None, 'node': None, 'availability_zone': checked.zone,

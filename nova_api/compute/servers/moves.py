@@ -24,7 +24,7 @@ from nova_api.compute import flavors as flavor_rules
 from nova_api.compute.servers import move_steps
 from nova_api.compute.servers import operations as ops
 from nova_api.compute.servers import states as s
-from nova_api.compute.servers.boot import _flavor_snapshot as flavor_snapshot
+from nova_api.compute.servers.boot import flavor_snapshot
 from nova_api.conf import compute as compute_conf
 from nova_api.db import database as db
 from nova_api.objects import migrations as migration_objects

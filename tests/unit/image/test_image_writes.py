@@ -283,3 +283,37 @@ def test_the_member_schemas(call):
     member = call('/v2/schemas/member').json
     assert member['name'] == 'member' and 'status' in member['properties']
     assert call('/v2/schemas/members').json['name'] == 'members'
+
+
+class _DeletingBody:
+    """A request body that deletes its image while it is being read."""
+
+    def __init__(self, delete, data: bytes):
+        self.delete = delete
+        self.data = data
+        self.done = False
+
+    def read(self, size: int = -1) -> bytes:
+        if not self.done:
+            self.done = True
+            assert self.delete().status_int == 204
+            return self.data
+        return b''
+
+
+def test_an_image_deleted_during_its_upload_is_410_and_keeps_no_data(call, tmp_path):
+    image = create(call)
+    body = _DeletingBody(lambda: call('/v2/images/' + image['id'], 'DELETE'), b'data')
+    response = call('/v2/images/%s/file' % image['id'], 'PUT', headers={'Content-Type': OCTET},
+                    environ={'wsgi.input': body, 'CONTENT_LENGTH': '4'})
+
+    glance_error(response, 410, 'Image %s could not be found after upload. The image may have '
+                 'been deleted during the upload, cleaning up the chunks uploaded.' % image['id'])
+    glance_error(call('/v2/images/' + image['id']), 404)
+    assert list((tmp_path / 'state' / 'images').iterdir()) == []
+
+
+def test_a_deleted_images_id_is_not_given_again(call):
+    image = create(call)
+    call('/v2/images/' + image['id'], 'DELETE')
+    glance_error(call('/v2/images', 'POST', body={'id': image['id']}), 409)

@@ -32,17 +32,26 @@ class ImagesController(controller.Controller):
     }
 
     @validation.query_schema(schemas.index_query)
-    @controller.expected_errors(400)
+    @controller.expected_errors(400, 403)
     def index(self, req):
         """A page of images (25 by default, at most 1000) with Glance's filters. 200; 400 for a
-        filter, sort, limit or marker Glance refuses."""
-        return views.index(req, self.compute.images.list(req.context, req.GET.items()))
+        filter, sort, limit or marker Glance refuses; 403 by policy (``get_images``)."""
+        ctx = req.context
+        self.policy.authorize(ctx, image_policies.GET_IMAGES, {
+            'project_id': ctx.project_id, 'owner': ctx.project_id, 'visibility': 'private'})
+        return views.index(req, self.compute.images.list(ctx, req.GET.items()))
 
     @validation.query_schema(schemas.show_query)
     @controller.expected_errors(404)
     def show(self, req, image_id: str):
-        """One image. 200; 404 when it does not exist or is not visible to the caller."""
-        return views.image(self.compute.images.get(req.context, image_id))
+        """One image. 200; 404 when it does not exist, is not visible to the caller, or
+        ``get_image`` refuses it (Glance hides what one may not get)."""
+        ctx = req.context
+        image = self.compute.images.get(ctx, image_id)
+        if not self.policy.check(ctx, image_policies.GET_IMAGE,
+                                 self.compute.images.policy_target(ctx, image)):
+            raise exception.ImageNotFound(image_id=image_id)
+        return views.image(image)
 
     @validation.schema(schemas.create, error=schemas.glance_error)
     @controller.expected_errors(400, 403, 409, 413)

@@ -7,6 +7,7 @@ import hashlib
 import uuid
 
 import pytest
+from oslo_policy import opts as policy_opts
 
 ALICE = 'alice:alices'
 BOB = 'bob:bobs'
@@ -317,3 +318,23 @@ def test_a_deleted_images_id_is_not_given_again(call):
     image = create(call)
     call('/v2/images/' + image['id'], 'DELETE')
     glance_error(call('/v2/images', 'POST', body={'id': image['id']}), 409)
+
+
+def test_glances_policy_names_are_the_ones_an_operator_overrides(load_pipeline, sqlite_conf,
+                                                                 api_request, tmp_path):
+    policy_file = tmp_path / 'policy.yaml'
+    policy_file.write_text('"publicize_image": "role:member"\n"download_image": "!"\n')
+    conf = sqlite_conf()
+    for group, opts in policy_opts.list_opts():  # what the enforcer registers, overridden first
+        conf.register_opts(opts, group=group)
+    conf.set_override('policy_file', str(policy_file), group='oslo_policy')
+    app = load_pipeline(conf)
+
+    def send(path, method='GET', **kwargs):
+        return api_request(app, '/image' + path, method=method, token=ALICE, headers=JSON,
+                           **kwargs)
+    image = send('/v2/images', 'POST', body={'visibility': 'public', 'disk_format': 'raw',
+                                             'container_format': 'bare'})
+    assert (image.status_int, image.json['visibility']) == (201, 'public')
+    glance_error(send('/v2/images/%s/file' % image.json['id']), 403,
+                 'You are not authorized to complete download_image action.')

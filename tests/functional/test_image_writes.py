@@ -244,3 +244,25 @@ def test_a_snapshot_of_a_server_appears_in_the_image_api(nova_api_service, owner
     image_id = response.headers['Location'].rsplit('/', 1)[1]
     wait_until(lambda: owner.show(image_id)['status'] == 'active', 30)
     assert owner.show(image_id)['name'] == 'snap'
+
+
+def test_bodies_match_the_image_apis_openapi_description(owner, other, image_openapi):
+    import jsonschema
+
+    def check(body, name):
+        jsonschema.validate(body, image_openapi[name])
+    image = owner.create(os_distro='alpine', tags=['t'])
+    check(image, 'ImagesCreateResponse')
+    owner.upload(image['id'], b'bytes')
+    check(owner.show(image['id']), 'ImageShowResponse')
+    check(owner('GET', '/images').json(), 'ImagesListResponse')
+    changed = owner('PATCH', '/images/' + image['id'], headers={'Content-Type': PATCH},
+                    json=[{'op': 'add', 'path': '/color', 'value': 'red'}]).json()
+    check(changed, 'ImageUpdateResponse')
+    member = owner('POST', '/images/%s/members' % image['id'], json={'member': other.project})
+    check(member.json(), 'ImagesMembersCreateResponse')
+    check(owner('GET', '/images/%s/members/%s' % (image['id'], other.project)).json(),
+          'ImagesMemberShowResponse')
+    check(owner('GET', '/images/%s/members' % image['id']).json(), 'ImagesMembersListResponse')
+    check(other('PUT', '/images/%s/members/%s' % (image['id'], other.project),
+                json={'status': 'accepted'}).json(), 'ImagesMemberUpdateResponse')

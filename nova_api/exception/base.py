@@ -86,6 +86,12 @@ class InvalidContentType(NovaAPIException):
     msg_fmt = 'Unsupported Content-Type'
 
 
+class BodyMediaTypeNotAllowed(InvalidContentType):
+    """A method that reads only some media types (``@validation.media_types``, ``raw_body``)."""
+
+    msg_fmt = 'Content-Type %(content_type)s is not one of: %(allowed)s'
+
+
 # -- request parsing and negotiation ----------------------------------------
 
 class MalformedRequestBody(Invalid):

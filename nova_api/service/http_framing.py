@@ -70,6 +70,9 @@ class Limits:
     head: int = 65536
 
 
+DEFAULT_LIMITS = Limits()
+
+
 @dataclasses.dataclass
 class RequestHead:
     """A request line and its field lines, as received (names and values as latin-1 text)."""
@@ -116,7 +119,7 @@ def read_line(readline: ReadLine, limit: int, what: str) -> bytes:
     return line[:-2]
 
 
-def parse_head(readline: ReadLine, limits: Limits = Limits()) -> RequestHead | None:
+def parse_head(readline: ReadLine, limits: Limits = DEFAULT_LIMITS) -> RequestHead | None:
     """Read and check a request head; None if the connection ended before a request began."""
     for _ in range(MAX_LEADING_EMPTY_LINES + 1):
         first = readline(limits.request_line + 2)

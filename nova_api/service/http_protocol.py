@@ -59,7 +59,7 @@ _REASONS = {400: 'Bad Request', 408: 'Request Timeout', 414: 'URI Too Long',
 class Settings:
     """The bounds of every connection of a worker (``[wsgi]`` options)."""
 
-    limits: http_framing.Limits = http_framing.Limits()
+    limits: http_framing.Limits = http_framing.DEFAULT_LIMITS
     header_timeout: float = 20.0
     body_timeout: float = 20.0
     min_body_rate: int = 500

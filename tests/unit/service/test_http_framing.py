@@ -32,7 +32,7 @@ class Source:
         return self._stream.read()
 
 
-def head(data: bytes, limits: http_framing.Limits = http_framing.Limits()):
+def head(data: bytes, limits: http_framing.Limits = http_framing.DEFAULT_LIMITS):
     return http_framing.parse_head(Source(data).readline, limits)
 
 

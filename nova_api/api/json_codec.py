@@ -12,7 +12,8 @@ no field can hold is refused here, for every API mounted in the service
 (ValueError, which the Resource answers 400 "Malformed request body"): a body
 that is not UTF-8 text, a string with a lone surrogate (``"\\ud800"``: no
 database, log or encoder takes it) or a NUL (no PostgreSQL text column
-does), ``NaN`` and ``Infinity`` (not JSON) and numbers that overflow to them, and nesting deeper than :data:`MAX_DEPTH`.
+does), ``NaN`` and ``Infinity`` (not JSON) and numbers that overflow to them,
+and nesting deeper than :data:`MAX_DEPTH`.
 A response that holds an integer beyond 64 bits (orjson's range) is written
 by ``json.dumps`` instead of failing.
 """

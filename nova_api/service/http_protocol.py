@@ -283,7 +283,8 @@ class StrictHttpProtocol(eventlet.wsgi.HttpProtocol):
         if not self._wait_for_request():
             return
         self.conn_state[2] = eventlet.wsgi.STATE_REQUEST
-        # A line logged now must not carry the previous request's context.
+        # A line logged now must not carry the previous request's context (oslo.context
+        # keeps it in a thread-local, and one green thread serves the connection).
         oslo_context._request_store.__dict__.pop('context', None)
         try:
             self.reader.fixed(self.settings.header_timeout)

@@ -117,6 +117,8 @@ class Resource:
             api_request.check_query_string(query)  # before anyone reads req.GET
         routing = req.environ.get(ROUTING_ARGS, ((), {}))[1]
         args = {name: value for name, value in routing.items() if name not in _NOT_METHOD_ARGS}
+        if any('\x00' in value for value in args.values() if isinstance(value, str)):
+            raise exception.NotFound()  # a NUL names nothing (and PostgreSQL refuses it)
         self._check_project_id(req, routing.get('project_id'))
 
         action = routing['action']

@@ -503,3 +503,7 @@ def test_fault_body_is_json(call):
     response = call('/servers/missing')
     assert response.content_type == 'application/json'
     assert json.loads(response.body)['itemNotFound']['code'] == 404
+
+
+def test_path_segment_with_a_nul_names_nothing(call):
+    fault(call('/servers/a%00b'), 404, 'itemNotFound')

@@ -28,11 +28,11 @@ from typing import Any
 
 import pytest
 import requests
+from servers_client import CIRROS
+from servers_client import ServersClient
 
 from nova_api.api import router as compute_router
 from nova_api.image import router as image_router
-from servers_client import CIRROS
-from servers_client import ServersClient
 
 SEED = int(os.environ.get('NOVA_API_FUZZ_SEED', '20261202'))
 #: Schema-built bodies per route method (each action counts as a method).
@@ -98,14 +98,7 @@ def sample(schema: dict, rng: random.Random, depth: int = 0) -> Any:
     if isinstance(kind, list):
         kind = rng.choice(kind)
     if kind == 'object' or 'properties' in schema or 'patternProperties' in schema:
-        document = {}
-        required = set(schema.get('required', ()))
-        for name, sub in schema.get('properties', {}).items():
-            if name in required or rng.random() < 0.6:
-                document[name] = sample(sub, rng, depth + 1)
-        for sub in schema.get('patternProperties', {}).values():
-            document['fz%d' % rng.randrange(1000)] = sample(sub, rng, depth + 1)
-        return document
+        return sample_object(schema, rng, depth)
     if kind == 'array':
         return [sample(schema.get('items', {}), rng, depth + 1) for _ in range(rng.randrange(1, 3))]
     if kind == 'integer':
@@ -122,6 +115,17 @@ def sample(schema: dict, rng: random.Random, depth: int = 0) -> Any:
     if 'ip' in str(schema.get('format', '')):
         return '10.0.0.%d' % rng.randrange(1, 255)
     return 'fz-%x' % rng.getrandbits(32)
+
+
+def sample_object(schema: dict, rng: random.Random, depth: int) -> dict:
+    document = {}
+    required = set(schema.get('required', ()))
+    for name, sub in schema.get('properties', {}).items():
+        if name in required or rng.random() < 0.6:
+            document[name] = sample(sub, rng, depth + 1)
+    for sub in schema.get('patternProperties', {}).values():
+        document['fz%d' % rng.randrange(1000)] = sample(sub, rng, depth + 1)
+    return document
 
 
 def mutate(document: Any, rng: random.Random) -> Any:

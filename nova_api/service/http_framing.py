@@ -165,8 +165,9 @@ def framing(head: RequestHead) -> Framing:
     """The one framing of the request's body (RFC 9112 section 6.3); FramingError if ambiguous."""
     lengths = head.values('content-length')
     codings = head.values('transfer-encoding')
-    if len(head.values('host')) > 1:
-        raise FramingError('More than one Host header')
+    hosts = head.values('host')
+    if len(hosts) > 1 or (not hosts and head.version == 'HTTP/1.1'):
+        raise FramingError('An HTTP/1.1 request has exactly one Host header')  # RFC 9112 3.2
     if codings:
         if head.version != 'HTTP/1.1':
             raise FramingError('Transfer-Encoding in an HTTP/1.0 request')

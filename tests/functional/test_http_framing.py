@@ -127,6 +127,7 @@ SMUGGLING = {
     'a NUL in a header value': post(b'X-A: a\x00b\r\n', b''),
     'a header line ending in a bare LF': post(b'X-A: b\nContent-Length: 5\r\n', b'hello'),
     'two Host headers': post(b'Host: y\r\n', b''),
+    'HTTP/1.1 without Host': b'GET /v2.1/ HTTP/1.1\r\n\r\n',
     'two spaces in the request line': b'GET  /v2.1/ HTTP/1.1\r\nHost: x\r\n\r\n',
     'a lower-case version': b'GET /v2.1/ http/1.1\r\nHost: x\r\n\r\n',
     'HTTP/0.9 (no version)': b'GET /v2.1/\r\n\r\n',
@@ -283,3 +284,16 @@ def test_endless_chunk_size_line_does_not_grow_the_worker(daemon, token):
     assert statuses(received) in ([b'400'] if token else [b'401'], [])
     growth = max(vm_kib(worker, 'VmRSS') - before_rss, vm_kib(worker, 'VmHWM') - before_peak)
     assert growth < 16 * 1024, 'the worker grew by %d KiB' % growth
+
+
+def test_expect_100_continue_is_answered_before_the_body_is_read(daemon):
+    body = KEYPAIR % b'continued-1'
+    with connect(daemon) as client:
+        client.sendall(post(b'OpenStack-API-Version: compute 2.2\r\nExpect: 100-continue\r\n'
+                            b'Content-Length: %d\r\n' % len(body), b''))
+        interim = client.recv(4096)
+        assert interim.startswith(b'HTTP/1.1 100 Continue\r\n')
+        client.sendall(body + b'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')
+        received, closed = read_until_closed(client, 10)
+
+    assert statuses(received) == [b'201', b'200'] and closed

@@ -156,6 +156,12 @@ def test_ambiguous_framings_are_400(fields):
         framing_of(fields)
 
 
+def test_http_1_1_needs_a_host_and_http_1_0_does_not():
+    with pytest.raises(FramingError):
+        http_framing.framing(head(b'GET / HTTP/1.1\r\n\r\n'))
+    assert http_framing.framing(head(b'GET / HTTP/1.0\r\n\r\n')) == http_framing.NO_BODY
+
+
 def test_chunked_is_for_http_1_1_only():
     with pytest.raises(FramingError):
         framing_of(b'Transfer-Encoding: chunked\r\n', b'HTTP/1.0')

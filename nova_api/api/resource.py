@@ -6,7 +6,9 @@ One request, top to bottom (:meth:`Resource.__call__`):
 2. check the URL's project id against the caller's (400 on mismatch);
 3. find the method: the routed one, or for ``POST .../action`` the
    ``@action`` handler named by the body's single key (400 if none);
-4. read the body as JSON where the method takes one (415, 400);
+4. read the body as JSON where the method takes one (415, 400; what no
+   field can hold is refused by :mod:`json_codec`, a query string that is not
+   UTF-8 text before any of this);
 5. validate query and body against the method's schemas for this version;
 6. call the method, then the extensions that ``@extends`` it;
 7. serialize what it returned, with its status code and headers.
@@ -34,6 +36,7 @@ from nova_api.api import controller as api_controller
 from nova_api.api import faults
 from nova_api.api import json_codec
 from nova_api.api import microversion
+from nova_api.api import request as api_request
 from nova_api.api import validation
 from nova_api.api.request import Request
 
@@ -120,8 +123,13 @@ class Resource:
     # -- the steps -----------------------------------------------------------
 
     def _process(self, req: Request) -> tuple[int, list[tuple[str, str]], Any]:
+        query = req.environ.get('QUERY_STRING')
+        if query:
+            api_request.check_query_string(query)  # before anyone reads req.GET
         routing = req.environ.get(ROUTING_ARGS, ((), {}))[1]
         args = {name: value for name, value in routing.items() if name not in _NOT_METHOD_ARGS}
+        if any('\x00' in value for value in args.values() if isinstance(value, str)):
+            raise exception.NotFound()  # a NUL names nothing (and PostgreSQL refuses it)
         self._check_project_id(req, routing.get('project_id'))
 
         action = routing['action']

@@ -18,6 +18,7 @@ from nova_api.exception.base import Invalid as Invalid
 from nova_api.exception.base import InvalidAPIVersionString as InvalidAPIVersionString
 from nova_api.exception.base import InvalidContentType as InvalidContentType
 from nova_api.exception.base import InvalidGlobalAPIVersion as InvalidGlobalAPIVersion
+from nova_api.exception.base import InvalidRequestBody as InvalidRequestBody
 from nova_api.exception.base import MalformedRequestBody as MalformedRequestBody
 from nova_api.exception.base import MethodNotAllowed as MethodNotAllowed
 from nova_api.exception.base import NotAcceptable as NotAcceptable
@@ -25,6 +26,7 @@ from nova_api.exception.base import NotAuthorized as NotAuthorized
 from nova_api.exception.base import NotFound as NotFound
 from nova_api.exception.base import NovaAPIException as NovaAPIException
 from nova_api.exception.base import ProjectIdMismatch as ProjectIdMismatch
+from nova_api.exception.base import RequestBodyTimeout as RequestBodyTimeout
 from nova_api.exception.base import RequestTooLarge as RequestTooLarge
 from nova_api.exception.base import RouteNotFound as RouteNotFound
 from nova_api.exception.base import ValidationError as ValidationError

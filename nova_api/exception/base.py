@@ -98,6 +98,19 @@ class MalformedRequestBody(Invalid):
     msg_fmt = 'Malformed request body'
 
 
+class InvalidRequestBody(Invalid):
+    """The body could not be read as its framing says (the server closes the connection after)."""
+
+    msg_fmt = 'The request body could not be read: %(reason)s.'
+
+
+class RequestBodyTimeout(NovaAPIException):
+    """The body came slower than ``[wsgi] min_body_rate`` allows."""
+
+    code = 408
+    msg_fmt = 'The request body did not arrive in time.'
+
+
 class ValidationError(Invalid):
     msg_fmt = '%(detail)s'
 

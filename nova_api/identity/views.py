@@ -1,104 +1,75 @@
-"""Keystone v3 documents: the version, tokens with their catalog, projects, users and errors."""
+"""Documents of the built-in identity: the versions, the service catalogue, tokens.
+
+:data:`SERVICES` is the catalogue: what this process serves, one row per
+service (add a row for another API mounted beside them).
+"""
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 from typing import Any
 
-API_VERSION = 'v3.14'
-DEFAULT_DOMAIN = {'id': 'default', 'name': 'Default'}
-REGION = 'RegionOne'
-TOKEN_LIFETIME = datetime.timedelta(hours=12)
-MEDIA_TYPE = 'application/vnd.openstack.identity-v3+json'
+from nova_api.api import links
 
-ERROR_TITLES = {400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found',
-                405: 'Method Not Allowed'}
+V3_VERSION = 'v3.14'
+V3_MEDIA_TYPE = 'application/vnd.openstack.identity-v3+json'
+V2_MEDIA_TYPE = 'application/vnd.openstack.identity-v2.0+json'
 
-
-def _timestamp(moment: datetime.datetime) -> str:
-    return moment.strftime('%Y-%m-%dT%H:%M:%S.000000Z')
-
-
-def _stable_id(*parts: str) -> str:
-    return hashlib.sha256(':'.join(parts).encode('utf-8')).hexdigest()[:32]
-
-
-def version(identity_url: str) -> dict[str, Any]:
-    """``GET /identity/v3``: what keystoneauth's discovery reads."""
-    return {'version': {
-        'id': API_VERSION,
-        'status': 'stable',
-        'updated': '2019-01-22T00:00:00Z',
-        'links': [{'rel': 'self', 'href': identity_url + '/v3/'}],
-        'media-types': [{'base': 'application/json', 'type': MEDIA_TYPE}],
-    }}
-
-
-def versions(identity_url: str) -> dict[str, Any]:
-    """``GET /identity``: the one version there is."""
-    return {'versions': {'values': [version(identity_url)['version']]}}
-
-
-def domain() -> dict[str, str]:
-    return dict(DEFAULT_DOMAIN)
-
-
-def project(project_id: str, identity_url: str) -> dict[str, Any]:
-    return {'id': project_id, 'name': project_id, 'domain_id': DEFAULT_DOMAIN['id'],
-            'description': '', 'enabled': True, 'is_domain': False,
-            'parent_id': DEFAULT_DOMAIN['id'], 'tags': [], 'options': {},
-            'links': {'self': '%s/v3/projects/%s' % (identity_url, project_id)}}
-
-
-def user(user_id: str, identity_url: str) -> dict[str, Any]:
-    return {'id': user_id, 'name': user_id, 'domain_id': DEFAULT_DOMAIN['id'], 'enabled': True,
-            'password_expires_at': None, 'options': {},
-            'links': {'self': '%s/v3/users/%s' % (identity_url, user_id)}}
-
-
-def _service(service_type: str, name: str, url: str) -> dict[str, Any]:
-    return {
-        'type': service_type,
-        'name': name,
-        'id': _stable_id(service_type, url),
-        'endpoints': [
-            {'id': _stable_id(interface, url), 'interface': interface,
-             'region': REGION, 'region_id': REGION, 'url': url}
-            for interface in ('public', 'internal', 'admin')
-        ],
-    }
-
-
-#: The services this process serves, for the catalog: (type, name, path below the root).
+#: (type, name, path below the service's root URL): the services of the catalogue.
 SERVICES = (
     ('compute', 'nova', '/v2.1'),
     ('image', 'glance', '/image'),
     ('identity', 'keystone', '/identity'),
 )
+INTERFACES = ('public', 'internal', 'admin')
 
 
-def catalog(root_url: str) -> list[dict[str, Any]]:
-    """Compute, the Image API, and this identity service (clients look projects and users up there)."""
-    return [_service(service_type, name, root_url + path) for service_type, name, path in SERVICES]
+def root_url(req: Any, identity: Any = None) -> str:
+    """The base URL of this service: ``[identity] public_endpoint``, or the request's."""
+    configured = identity.conf.identity.public_endpoint if identity is not None else None
+    return configured.rstrip('/') if configured else links.root_url(req)
 
 
-def token(methods: list[str], user_id: str, project_id: str | None, roles: list[str],
-          root_url: str, now: datetime.datetime) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        'methods': methods,
-        'user': {'id': user_id, 'name': user_id, 'domain': domain(), 'password_expires_at': None},
-        'audit_ids': [_stable_id(user_id, project_id or '', _timestamp(now))[:22]],
-        'issued_at': _timestamp(now),
-        'expires_at': _timestamp(now + TOKEN_LIFETIME),
+def identity_url(req: Any, identity: Any = None) -> str:
+    """Where this identity API is: the root URL and ``/identity``."""
+    return root_url(req, identity) + '/identity'
+
+
+def _v3(identity_url: str) -> dict[str, Any]:
+    return {
+        'id': V3_VERSION,
+        'status': 'stable',
+        'updated': '2019-01-22T00:00:00Z',
+        'links': [{'rel': 'self', 'href': identity_url + '/v3/'}],
+        'media-types': [{'base': 'application/json', 'type': V3_MEDIA_TYPE}],
     }
-    if project_id is not None:
-        body['project'] = {'id': project_id, 'name': project_id, 'domain': domain()}
-        body['is_domain'] = False
-        body['roles'] = [{'id': _stable_id('role', role), 'name': role} for role in roles]
-        body['catalog'] = catalog(root_url)
-    return {'token': body}
 
 
-def error(code: int, message: str) -> dict[str, Any]:
-    return {'error': {'code': code, 'message': message, 'title': ERROR_TITLES.get(code, 'Error')}}
+def _v2(identity_url: str) -> dict[str, Any]:
+    return {
+        'id': 'v2.0',
+        'status': 'deprecated',
+        'updated': '2016-08-04T00:00:00Z',
+        'links': [{'rel': 'self', 'href': identity_url + '/v2.0/'},
+                  {'rel': 'describedby', 'type': 'text/html',
+                   'href': 'https://docs.openstack.org/'}],
+        'media-types': [{'base': 'application/json', 'type': V2_MEDIA_TYPE}],
+    }
+
+
+def versions(identity_url: str) -> dict[str, Any]:
+    """``GET /identity``: v3, and the legacy v2.0 token call."""
+    return {'versions': {'values': [_v3(identity_url), _v2(identity_url)]}}
+
+
+def version_v3(identity_url: str) -> dict[str, Any]:
+    return {'version': _v3(identity_url)}
+
+
+def version_v2(identity_url: str) -> dict[str, Any]:
+    return {'version': _v2(identity_url)}
+
+
+def stable_id(*parts: str) -> str:
+    """A 32-hex id that is the same in every process for the same parts (catalogue entries)."""
+    return hashlib.sha256(':'.join(parts).encode('utf-8')).hexdigest()[:32]

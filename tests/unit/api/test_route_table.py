@@ -243,3 +243,9 @@ def test_boundary_check_catches_each_kind_of_import(tmp_path):
         'nova_api.middleware.auth imports eventlet',
         'nova_api.wsgi imports eventlet',
     ]
+
+
+def test_the_identity_apis_routes_keep_the_same_conventions():
+    from nova_api.identity import router as identity_router
+
+    assert route_table_problems(identity_router.ROUTES, identity_router.CONTROLLERS, {}) == []

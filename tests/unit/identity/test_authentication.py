@@ -173,3 +173,19 @@ def test_a_revocation_cache_sees_events_written_elsewhere(database, app, login):
     assert identity.revocations.is_revoked(token)
     with pytest.raises(ValueError):
         revocations.revoke(None)
+
+
+def test_events_no_token_can_match_any_more_are_pruned(database):
+    old = datetime.datetime(2020, 1, 1)
+
+    def write(session):
+        revocations.revoke(session, user_id='gone', issued_before=old)
+        revocations.revoke(session, audit_id='a' * 22, expires_at=old)
+        revocations.revoke(session, user_id='recent')
+    database.write(write)
+
+    removed = database.write(revocations.prune, older_than=datetime.datetime(2021, 1, 1))
+
+    assert removed == 2
+    assert database.read(lambda s: [e.user_id for e in s.scalars(
+        sa.select(models.RevocationEvent))]) == ['recent']

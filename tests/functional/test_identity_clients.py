@@ -114,16 +114,17 @@ def test_openstackclient_boots_a_server_from_a_clouds_yaml_with_a_password(cloud
     assert refused.returncode != 0 and 'HTTP 401' in refused.stderr
 
 
-def test_openstacksdk_connects_with_a_password(cloud):
+def test_openstacksdk_connects_from_a_clouds_yaml_with_a_password(cloud, tmp_path, monkeypatch):
     import openstack
 
-    connection = openstack.connect(auth_url=cloud.url + '/identity', username='admin',
-                                   password=ADMIN_PASSWORD, project_name='admin',
-                                   user_domain_name='Default', project_domain_name='Default',
-                                   identity_api_version='3')
+    config = clouds_yaml(tmp_path / 'clouds.yaml', cloud, 'admin', ADMIN_PASSWORD, 'admin')
+    monkeypatch.setenv('OS_CLIENT_CONFIG_FILE', str(config))
+
+    connection = openstack.connect(cloud='nova_api')
+
     assert 'm1.tiny' in [flavor.name for flavor in connection.compute.flavors()]
     assert connection.get_image(CIRROS_NAME) is not None
-    assert connection.current_project_id == connection.session.get_project_id()
+    assert connection.session.get_endpoint(service_type='identity').startswith(cloud.url)
 
 
 def test_a_token_of_a_key_rotated_out_stops_validating(cloud, identity):

@@ -34,6 +34,7 @@ class _Binding:
     def __init__(self, conf: cfg.ConfigOpts, compute: Any = None):
         self.conf = conf
         self.compute = compute
+        self.identity: Any = None
 
 
 _LOADING: dict[str, _Binding] = {}
@@ -105,6 +106,17 @@ def compute_from(global_conf: dict[str, Any]) -> Any:
 
         binding.compute = compute.Compute(binding.conf)
     return binding.compute
+
+
+def identity_from(global_conf: dict[str, Any]) -> Any:
+    """The process's identity layer for the current :func:`load_app` call, built once, on the
+    compute layer's database (one engine per worker)."""
+    binding = _binding(global_conf)
+    if binding.identity is None:
+        from nova_api.identity import service  # only where the built-in identity is served
+
+        binding.identity = service.Identity(binding.conf, compute_from(global_conf).database)
+    return binding.identity
 
 
 class URLMap:

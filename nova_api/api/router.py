@@ -195,10 +195,13 @@ ROUTES += (
 
 @dataclasses.dataclass(frozen=True)
 class Services:
-    """What controllers are built with: the compute layer and the policy enforcer."""
+    """What controllers are built with: the compute layer, the policy enforcer and (for the
+    built-in identity's controllers) the identity layer, a
+    :class:`nova_api.identity.service.Identity`."""
 
     compute: compute.Compute | None = None
     policy: policy.Enforcer | None = None
+    identity: Any = None
 
 
 Factory = Callable[[Services], Any]

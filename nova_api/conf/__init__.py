@@ -12,6 +12,7 @@ from nova_api.conf import api
 from nova_api.conf import compute
 from nova_api.conf import consoles
 from nova_api.conf import database
+from nova_api.conf import identity
 from nova_api.conf import image
 from nova_api.conf import middleware
 from nova_api.conf import moves
@@ -28,6 +29,7 @@ _MODULES = (api, compute, database, middleware, paths, quota, service, simulated
 _MODULES += (consoles, moves)
 _MODULES += (simulated_hosts,)
 _MODULES += (image,)
+_MODULES += (identity,)
 
 
 def register_opts(conf: cfg.ConfigOpts) -> None:

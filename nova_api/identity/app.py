@@ -1,226 +1,47 @@
-"""The development identity service's WSGI app: its route table, token issuing and look-ups.
+"""``/identity``: which identity service this process serves, by configuration.
 
-Errors are Keystone's (``{"error": {"code", "message", "title"}}``), not
-Nova faults: clients parse each service's errors in its own format.
+- ``[api] auth_strategy = noauth2``: the development identity
+  (:mod:`nova_api.identity.development`), exactly as before;
+- ``keystone`` with ``[identity] enabled``: the built-in identity
+  (:mod:`nova_api.identity.router`);
+- ``keystone`` without: nothing (a 404 in Keystone's format) - the real
+  Keystone is elsewhere.
 """
 
 from __future__ import annotations
 
-import datetime
-import re
 from collections.abc import Callable
 from collections.abc import Iterable
-from typing import Any
-
-import webob
 
 from nova_api import deploy
 from nova_api.api import json_codec
-from nova_api.api import links
-from nova_api.identity import views
-from nova_api.middleware import auth
-
-TOKEN_HEADER = 'X-Subject-Token'
-
-
-class IdentityError(Exception):
-    def __init__(self, code: int, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
-def _unauthorized() -> IdentityError:
-    return IdentityError(401, 'The request you have made requires authentication.')
-
-
-def _bad_request(message: str) -> IdentityError:
-    return IdentityError(400, message)
-
-
-def _name(value: Any, what: str) -> str:
-    """A user or project name (names are ids here); ':' would break the token's format."""
-    if not isinstance(value, str) or not value.strip():
-        raise _bad_request('Expecting to find a %s name or id.' % what)
-    if ':' in value:
-        raise _bad_request("The development identity service does not accept ':' in a %s." % what)
-    return value
-
-
-def _parse_token(token: str) -> tuple[str, str | None]:
-    user_id, sep, project_id = token.partition(':')
-    if not user_id:
-        raise IdentityError(404, 'Could not find token: %s' % token)
-    return user_id, (project_id or None) if sep else None
-
-
-class IdentityApp:
-    """``/identity``: version discovery, ``POST /v3/auth/tokens`` and project/user look-ups."""
-
-    def __init__(self) -> None:
-        # (method, path pattern, handler): the whole API, as data.
-        self.routes: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
-            (method, re.compile('^%s/?$' % pattern), handler) for method, pattern, handler in (
-                ('GET', '', self.versions),
-                ('GET', '/v3', self.version),
-                ('POST', '/v3/auth/tokens', self.issue_token),
-                ('GET', '/v3/auth/tokens', self.validate_token),
-                ('HEAD', '/v3/auth/tokens', self.validate_token),
-                ('GET', '/v3/auth/projects', self.token_projects),
-                ('GET', '/v3/projects', self.list_projects),
-                ('GET', '/v3/projects/(?P<project_id>[^/]+)', self.show_project),
-                ('GET', '/v3/users', self.list_users),
-                ('GET', '/v3/users/(?P<user_id>[^/]+)', self.show_user),
-            ))
-
-    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        req = webob.Request(environ)
-        try:
-            handler, args = self._route(req)
-            code, body, headers = handler(req, **args)
-        except IdentityError as exc:
-            code, body, headers = exc.code, views.error(exc.code, exc.message), {}
-        response = webob.Response(status=code, headerlist=list(headers.items()))
-        if body is not None:
-            response.content_type = 'application/json'
-            response.body = json_codec.dumps(body)
-        return response(environ, start_response)
-
-    def _route(self, req: webob.Request) -> tuple[Callable, dict[str, str]]:
-        path = req.path_info.rstrip('/')
-        allowed = []
-        for method, pattern, handler in self.routes:
-            match = pattern.match(path)
-            if match is None:
-                continue
-            if method == req.method:
-                return handler, match.groupdict()
-            allowed.append(method)
-        if allowed:
-            raise IdentityError(405, 'The method %s is not allowed for this resource.' % req.method)
-        raise IdentityError(404, 'The resource could not be found.')
-
-    # -- where things are -----------------------------------------------------
-
-    @staticmethod
-    def _identity_url(req: webob.Request) -> str:
-        return links.root_url(req) + '/identity'
-
-
-    @staticmethod
-    def _caller(req: webob.Request) -> tuple[str, str | None]:
-        token = req.headers.get('X-Auth-Token', '').strip()
-        if not token:
-            raise _unauthorized()
-        return _parse_token(token)
-
-    # -- handlers: (req, **path args) -> (code, body, headers) --------------------
-
-    def versions(self, req: webob.Request) -> tuple[int, Any, dict]:
-        return 300, views.versions(self._identity_url(req)), {}
-
-    def version(self, req: webob.Request) -> tuple[int, Any, dict]:
-        return 200, views.version(self._identity_url(req)), {}
-
-    def issue_token(self, req: webob.Request) -> tuple[int, Any, dict]:
-        """201 with the token in X-Subject-Token; any password is accepted."""
-        try:
-            body = json_codec.loads(req.body or b'null')
-        except ValueError:
-            raise _bad_request('Expecting to find valid JSON in request body.') from None
-        auth_request = body.get('auth') if isinstance(body, dict) else None
-        if not isinstance(auth_request, dict) or not isinstance(auth_request.get('identity'), dict):
-            raise _bad_request('Expecting to find identity in auth.')
-        methods, user_id, token_project = self._authenticate(auth_request['identity'])
-        project_id = self._scope(auth_request.get('scope'), token_project)
-        roles = list(auth.ADMIN_ROLES if user_id == auth.ADMIN_USER else auth.MEMBER_ROLES)
-        document = views.token(methods, user_id, project_id, roles, links.root_url(req),
-                               datetime.datetime.now(datetime.timezone.utc))
-        return 201, document, {TOKEN_HEADER: '%s:%s' % (user_id, project_id or '')}
-
-    @staticmethod
-    def _authenticate(identity: dict) -> tuple[list[str], str, str | None]:
-        methods = identity.get('methods')
-        if not isinstance(methods, list) or not methods:
-            raise _bad_request('Expecting to find methods in identity.')
-        if 'password' in methods:
-            user = (identity.get('password') or {}).get('user')
-            if not isinstance(user, dict):
-                raise _bad_request('Expecting to find user in password.')
-            if not isinstance(user.get('password'), str):
-                raise _unauthorized()
-            return methods, _name(user.get('id') or user.get('name'), 'user'), None
-        if 'token' in methods:
-            token = (identity.get('token') or {}).get('id')
-            if not isinstance(token, str) or not token:
-                raise _bad_request('Expecting to find id in token.')
-            user_id, project_id = _parse_token(token)
-            return methods, user_id, project_id
-        raise IdentityError(401, 'Unsupported authentication method: %s' % ', '.join(map(str, methods)))
-
-    @staticmethod
-    def _scope(scope: Any, token_project: str | None) -> str | None:
-        if scope is None:
-            return token_project
-        project = scope.get('project') if isinstance(scope, dict) else None
-        if not isinstance(project, dict):
-            raise _bad_request('The development identity service only issues project-scoped '
-                               'or unscoped tokens.')
-        return _name(project.get('id') or project.get('name'), 'project')
-
-    def validate_token(self, req: webob.Request) -> tuple[int, Any, dict]:
-        self._caller(req)
-        subject = req.headers.get(TOKEN_HEADER, '').strip()
-        if not subject:
-            raise _bad_request('Expecting to find X-Subject-Token in the request headers.')
-        user_id, project_id = _parse_token(subject)
-        roles = list(auth.ADMIN_ROLES if user_id == auth.ADMIN_USER else auth.MEMBER_ROLES)
-        document = views.token(['token'], user_id, project_id, roles, links.root_url(req),
-                               datetime.datetime.now(datetime.timezone.utc))
-        return 200, (document if req.method == 'GET' else None), {TOKEN_HEADER: subject}
-
-    def token_projects(self, req: webob.Request) -> tuple[int, Any, dict]:
-        user_id, project_id = self._caller(req)
-        projects = [views.project(project_id or user_id, self._identity_url(req))]
-        return 200, {'projects': projects, 'links': self._links(req)}, {}
-
-    def list_projects(self, req: webob.Request) -> tuple[int, Any, dict]:
-        user_id, project_id = self._caller(req)
-        name = req.GET.get('name') or project_id or user_id
-        return 200, {'projects': [views.project(name, self._identity_url(req))],
-                     'links': self._links(req)}, {}
-
-    def show_project(self, req: webob.Request, project_id: str) -> tuple[int, Any, dict]:
-        self._caller(req)
-        return 200, {'project': views.project(project_id, self._identity_url(req))}, {}
-
-    def list_users(self, req: webob.Request) -> tuple[int, Any, dict]:
-        user_id, _project_id = self._caller(req)
-        name = req.GET.get('name') or user_id
-        return 200, {'users': [views.user(name, self._identity_url(req))],
-                     'links': self._links(req)}, {}
-
-    def show_user(self, req: webob.Request, user_id: str) -> tuple[int, Any, dict]:
-        self._caller(req)
-        return 200, {'user': views.user(user_id, self._identity_url(req))}, {}
-
-    @staticmethod
-    def _links(req: webob.Request) -> dict[str, Any]:
-        return {'self': req.url, 'previous': None, 'next': None}
+from nova_api.identity import development
+from nova_api.identity import faults
 
 
 class _NotServed:
-    """``/identity`` under ``auth_strategy = keystone``: the real Keystone is elsewhere."""
+    """``/identity`` behind a real Keystone."""
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        body = json_codec.dumps(views.error(404, 'The development identity service is only '
-                                                 'served with [api] auth_strategy = noauth2.'))
+        body = json_codec.dumps(faults.body(404, 'The built-in identity is not served: '
+                                                 '[identity] enabled is false.'))
         start_response('404 Not Found', [('Content-Type', 'application/json'),
                                          ('Content-Length', str(len(body)))])
         return [body]
 
 
+def is_built_in(conf) -> bool:
+    """Whether this configuration serves the built-in identity (and validates its tokens)."""
+    return conf.api.auth_strategy == 'keystone' and conf.identity.enabled
+
+
 def app_factory(global_conf: dict, **local_conf: str) -> Callable:
-    """paste.deploy app factory: the identity app under noauth2, a 404 otherwise."""
+    """paste.deploy app factory for ``/identity``."""
     conf = deploy.conf_from(global_conf)
-    return IdentityApp() if conf.api.auth_strategy == 'noauth2' else _NotServed()
+    if conf.api.auth_strategy == 'noauth2':
+        return development.IdentityApp()
+    if conf.identity.enabled:
+        from nova_api.identity import router  # its layer (and database) only when served
+
+        return router.app_factory(global_conf, **local_conf)
+    return _NotServed()

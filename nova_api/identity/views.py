@@ -1,4 +1,8 @@
-"""Keystone v3 documents: the version, tokens with their catalog, projects, users and errors."""
+"""Documents of the built-in identity: the versions, the service catalogue, tokens.
+
+:data:`SERVICES` is the catalogue: what this process serves, one row per
+service (add a row for another API mounted beside them).
+"""
 
 from __future__ import annotations
 
@@ -6,99 +10,202 @@ import datetime
 import hashlib
 from typing import Any
 
-API_VERSION = 'v3.14'
-DEFAULT_DOMAIN = {'id': 'default', 'name': 'Default'}
-REGION = 'RegionOne'
-TOKEN_LIFETIME = datetime.timedelta(hours=12)
-MEDIA_TYPE = 'application/vnd.openstack.identity-v3+json'
+from nova_api.api import links
 
-ERROR_TITLES = {400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found',
-                405: 'Method Not Allowed'}
+V3_VERSION = 'v3.14'
+V3_MEDIA_TYPE = 'application/vnd.openstack.identity-v3+json'
+V2_MEDIA_TYPE = 'application/vnd.openstack.identity-v2.0+json'
 
-
-def _timestamp(moment: datetime.datetime) -> str:
-    return moment.strftime('%Y-%m-%dT%H:%M:%S.000000Z')
-
-
-def _stable_id(*parts: str) -> str:
-    return hashlib.sha256(':'.join(parts).encode('utf-8')).hexdigest()[:32]
-
-
-def version(identity_url: str) -> dict[str, Any]:
-    """``GET /identity/v3``: what keystoneauth's discovery reads."""
-    return {'version': {
-        'id': API_VERSION,
-        'status': 'stable',
-        'updated': '2019-01-22T00:00:00Z',
-        'links': [{'rel': 'self', 'href': identity_url + '/v3/'}],
-        'media-types': [{'base': 'application/json', 'type': MEDIA_TYPE}],
-    }}
-
-
-def versions(identity_url: str) -> dict[str, Any]:
-    """``GET /identity``: the one version there is."""
-    return {'versions': {'values': [version(identity_url)['version']]}}
-
-
-def domain() -> dict[str, str]:
-    return dict(DEFAULT_DOMAIN)
-
-
-def project(project_id: str, identity_url: str) -> dict[str, Any]:
-    return {'id': project_id, 'name': project_id, 'domain_id': DEFAULT_DOMAIN['id'],
-            'description': '', 'enabled': True, 'is_domain': False,
-            'parent_id': DEFAULT_DOMAIN['id'], 'tags': [], 'options': {},
-            'links': {'self': '%s/v3/projects/%s' % (identity_url, project_id)}}
-
-
-def user(user_id: str, identity_url: str) -> dict[str, Any]:
-    return {'id': user_id, 'name': user_id, 'domain_id': DEFAULT_DOMAIN['id'], 'enabled': True,
-            'password_expires_at': None, 'options': {},
-            'links': {'self': '%s/v3/users/%s' % (identity_url, user_id)}}
-
-
-def _service(service_type: str, name: str, url: str) -> dict[str, Any]:
-    return {
-        'type': service_type,
-        'name': name,
-        'id': _stable_id(service_type, url),
-        'endpoints': [
-            {'id': _stable_id(interface, url), 'interface': interface,
-             'region': REGION, 'region_id': REGION, 'url': url}
-            for interface in ('public', 'internal', 'admin')
-        ],
-    }
-
-
-#: The services this process serves, for the catalog: (type, name, path below the root).
+#: (type, name, path below the service's root URL): the services of the catalogue.
 SERVICES = (
     ('compute', 'nova', '/v2.1'),
     ('image', 'glance', '/image'),
     ('identity', 'keystone', '/identity'),
 )
+INTERFACES = ('public', 'internal', 'admin')
 
 
-def catalog(root_url: str) -> list[dict[str, Any]]:
-    """Compute, the Image API, and this identity service (clients look projects and users up there)."""
-    return [_service(service_type, name, root_url + path) for service_type, name, path in SERVICES]
+def root_url(req: Any, identity: Any = None) -> str:
+    """The base URL of this service: ``[identity] public_endpoint``, or the request's."""
+    configured = identity.conf.identity.public_endpoint if identity is not None else None
+    return configured.rstrip('/') if configured else links.root_url(req)
 
 
-def token(methods: list[str], user_id: str, project_id: str | None, roles: list[str],
-          root_url: str, now: datetime.datetime) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        'methods': methods,
-        'user': {'id': user_id, 'name': user_id, 'domain': domain(), 'password_expires_at': None},
-        'audit_ids': [_stable_id(user_id, project_id or '', _timestamp(now))[:22]],
-        'issued_at': _timestamp(now),
-        'expires_at': _timestamp(now + TOKEN_LIFETIME),
+def identity_url(req: Any, identity: Any = None) -> str:
+    """Where this identity API is: the root URL and ``/identity``."""
+    return root_url(req, identity) + '/identity'
+
+
+def _v3(identity_url: str) -> dict[str, Any]:
+    return {
+        'id': V3_VERSION,
+        'status': 'stable',
+        'updated': '2019-01-22T00:00:00Z',
+        'links': [{'rel': 'self', 'href': identity_url + '/v3/'}],
+        'media-types': [{'base': 'application/json', 'type': V3_MEDIA_TYPE}],
     }
-    if project_id is not None:
-        body['project'] = {'id': project_id, 'name': project_id, 'domain': domain()}
-        body['is_domain'] = False
-        body['roles'] = [{'id': _stable_id('role', role), 'name': role} for role in roles]
-        body['catalog'] = catalog(root_url)
+
+
+def _v2(identity_url: str) -> dict[str, Any]:
+    return {
+        'id': 'v2.0',
+        'status': 'deprecated',
+        'updated': '2016-08-04T00:00:00Z',
+        'links': [{'rel': 'self', 'href': identity_url + '/v2.0/'},
+                  {'rel': 'describedby', 'type': 'text/html',
+                   'href': 'https://docs.openstack.org/'}],
+        'media-types': [{'base': 'application/json', 'type': V2_MEDIA_TYPE}],
+    }
+
+
+def versions(identity_url: str) -> dict[str, Any]:
+    """``GET /identity``: v3, and the legacy v2.0 token call."""
+    return {'versions': {'values': [_v3(identity_url), _v2(identity_url)]}}
+
+
+def version_v3(identity_url: str) -> dict[str, Any]:
+    return {'version': _v3(identity_url)}
+
+
+def version_v2(identity_url: str) -> dict[str, Any]:
+    return {'version': _v2(identity_url)}
+
+
+def stable_id(*parts: str) -> str:
+    """A 32-hex id that is the same in every process for the same parts (catalogue entries)."""
+    return hashlib.sha256(':'.join(parts).encode('utf-8')).hexdigest()[:32]
+
+
+# -- where the services are ----------------------------------------------------
+
+def endpoint_urls(req: Any, identity: Any) -> dict[str, str]:
+    """The base URL of each interface: configured, else the public one, else the request's."""
+    options = identity.conf.identity
+    public = root_url(req, identity)
+    return {'public': public,
+            'internal': (options.internal_endpoint or public).rstrip('/'),
+            'admin': (options.admin_endpoint or public).rstrip('/')}
+
+
+def catalog(req: Any, identity: Any) -> list[dict[str, Any]]:
+    """The v3 service catalogue: every row of :data:`SERVICES`, at each interface."""
+    region = identity.conf.identity.region_name
+    bases = endpoint_urls(req, identity)
+    return [{
+        'id': stable_id('service', service_type),
+        'type': service_type,
+        'name': name,
+        'endpoints': [{'id': stable_id('endpoint', service_type, interface),
+                       'interface': interface, 'region': region, 'region_id': region,
+                       'url': bases[interface] + path} for interface in INTERFACES],
+    } for service_type, name, path in SERVICES]
+
+
+# -- tokens ----------------------------------------------------------------------
+
+def timestamp(moment: datetime.datetime | None) -> str | None:
+    """Keystone's timestamps: ``2026-12-02T12:00:00.000000Z``."""
+    return None if moment is None else moment.strftime('%Y-%m-%dT%H:%M:%S.%fZ')
+
+
+def _named(row: Any) -> dict[str, str]:
+    return {'id': row.id, 'name': row.name}
+
+
+def token(issued: Any, req: Any, identity: Any, include_catalog: bool = True) -> dict[str, Any]:
+    """The v3 token document (``POST``/``GET /v3/auth/tokens``)."""
+    sealed = issued.token
+    body: dict[str, Any] = {
+        'methods': list(sealed.methods),
+        'user': {'id': issued.user.id, 'name': issued.user.name,
+                 'domain': _named(issued.user_domain),
+                 'password_expires_at': timestamp(issued.user.password_expires_at)},
+        'audit_ids': list(sealed.audit_ids),
+        'expires_at': timestamp(sealed.expires_at),
+        'issued_at': timestamp(sealed.issued_at),
+    }
+    if issued.project is not None:
+        body['project'] = {'id': issued.project.id, 'name': issued.project.name,
+                           'domain': _named(issued.project_domain)}
+        body['is_domain'] = bool(issued.project.is_domain)
+    elif issued.domain is not None:
+        body['domain'] = _named(issued.domain)
+    if issued.project is not None or issued.domain is not None:
+        body['roles'] = [_named(role) for role in issued.roles]
+        if include_catalog:
+            body['catalog'] = catalog(req, identity)
+    credential = issued.application_credential
+    if credential is not None:
+        body['application_credential'] = {'id': credential.id, 'name': credential.name,
+                                          'restricted': not credential.unrestricted}
     return {'token': body}
 
 
-def error(code: int, message: str) -> dict[str, Any]:
-    return {'error': {'code': code, 'message': message, 'title': ERROR_TITLES.get(code, 'Error')}}
+# -- what a token may be scoped to -------------------------------------------------
+
+def _links(req: Any, identity: Any, path: str) -> dict[str, Any]:
+    return {'self': identity_url(req, identity) + path, 'previous': None, 'next': None}
+
+
+def project(row: Any, req: Any, identity: Any) -> dict[str, Any]:
+    extra = row.extra or {}
+    return {'id': row.id, 'name': row.name, 'domain_id': row.domain_id,
+            'description': row.description or '', 'enabled': row.enabled,
+            'parent_id': row.parent_id, 'is_domain': row.is_domain,
+            'tags': list(getattr(row, 'tag_names', ())), 'options': extra.get('options', {}),
+            'links': {'self': '%s/v3/projects/%s' % (identity_url(req, identity), row.id)}}
+
+
+def domain(row: Any, req: Any, identity: Any) -> dict[str, Any]:
+    extra = row.extra or {}
+    return {'id': row.id, 'name': row.name, 'description': row.description or '',
+            'enabled': row.enabled, 'tags': [], 'options': extra.get('options', {}),
+            'links': {'self': '%s/v3/domains/%s' % (identity_url(req, identity), row.id)}}
+
+
+def auth_projects(rows: list, req: Any, identity: Any) -> dict[str, Any]:
+    return {'projects': [project(row, req, identity) for row in rows],
+            'links': _links(req, identity, '/v3/auth/projects')}
+
+
+def auth_domains(rows: list, req: Any, identity: Any) -> dict[str, Any]:
+    return {'domains': [domain(row, req, identity) for row in rows],
+            'links': _links(req, identity, '/v3/auth/domains')}
+
+
+def auth_catalog(req: Any, identity: Any) -> dict[str, Any]:
+    return {'catalog': catalog(req, identity), 'links': _links(req, identity, '/v3/auth/catalog')}
+
+
+# -- v2.0 ---------------------------------------------------------------------------
+
+def access(token_id: str, issued: Any, req: Any, identity: Any) -> dict[str, Any]:
+    """Keystone v2.0's ``access`` document."""
+    sealed = issued.token
+    token_body: dict[str, Any] = {'id': token_id, 'issued_at': timestamp(sealed.issued_at),
+                                  'expires': sealed.expires_at.strftime('%Y-%m-%dT%H:%M:%SZ'),
+                                  'audit_ids': list(sealed.audit_ids)}
+    document: dict[str, Any] = {
+        'token': token_body,
+        'user': {'id': issued.user.id, 'name': issued.user.name, 'username': issued.user.name,
+                 'roles': [{'name': role.name} for role in issued.roles], 'roles_links': []},
+        'metadata': {'is_admin': 0, 'roles': [role.id for role in issued.roles]},
+        'serviceCatalog': [],
+    }
+    if issued.project is not None:
+        token_body['tenant'] = {'id': issued.project.id, 'name': issued.project.name,
+                                'description': issued.project.description or '',
+                                'enabled': issued.project.enabled}
+        region = identity.conf.identity.region_name
+        document['serviceCatalog'] = [{
+            'type': service['type'], 'name': service['name'], 'endpoints_links': [],
+            'endpoints': [{
+                'id': stable_id('endpoint', service['type']), 'region': region,
+                **{interface + 'URL': _url(service, interface) for interface in INTERFACES},
+            }],
+        } for service in catalog(req, identity)]
+    return {'access': document}
+
+
+def _url(service: dict[str, Any], interface: str) -> str:
+    return next(e['url'] for e in service['endpoints'] if e['interface'] == interface)

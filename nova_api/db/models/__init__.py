@@ -13,6 +13,16 @@ from nova_api.db.models.hosts import Aggregate
 from nova_api.db.models.hosts import AggregateHost
 from nova_api.db.models.hosts import AggregateMetadata
 from nova_api.db.models.hosts import Service
+from nova_api.db.models.identity import ApplicationCredential
+from nova_api.db.models.identity import ApplicationCredentialRole
+from nova_api.db.models.identity import Domain
+from nova_api.db.models.identity import ImpliedRole
+from nova_api.db.models.identity import Project
+from nova_api.db.models.identity import ProjectTag
+from nova_api.db.models.identity import RevocationEvent
+from nova_api.db.models.identity import Role
+from nova_api.db.models.identity import RoleAssignment
+from nova_api.db.models.identity import User
 from nova_api.db.models.images import Image
 from nova_api.db.models.images import ImageMember
 from nova_api.db.models.images import ImageProperty
@@ -74,4 +84,14 @@ __all__ = [
     'Aggregate',
     'AggregateHost',
     'AggregateMetadata',
+    'Domain',
+    'Project',
+    'ProjectTag',
+    'User',
+    'Role',
+    'ImpliedRole',
+    'RoleAssignment',
+    'ApplicationCredential',
+    'ApplicationCredentialRole',
+    'RevocationEvent',
 ]

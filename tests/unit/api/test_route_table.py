@@ -195,7 +195,9 @@ def is_within(module: str, package: str) -> bool:
 
 #: What the API layers reach only through nova_api.compute.
 DATA_LAYERS = ('nova_api.db', 'nova_api.objects')
-API_LAYERS = ('nova_api.api', 'nova_api.image')
+API_LAYERS = ('nova_api.api', 'nova_api.image', 'nova_api.identity.controllers',
+              'nova_api.identity.schemas', 'nova_api.identity.views', 'nova_api.identity.faults',
+              'nova_api.identity.router')
 
 
 def boundary_violations(root: Path) -> list[str]:
@@ -245,3 +247,9 @@ def test_boundary_check_catches_each_kind_of_import(tmp_path):
         'nova_api.middleware.auth imports eventlet',
         'nova_api.wsgi imports eventlet',
     ]
+
+
+def test_the_identity_apis_routes_keep_the_same_conventions():
+    from nova_api.identity import router as identity_router
+
+    assert route_table_problems(identity_router.ROUTES, identity_router.CONTROLLERS, {}) == []

@@ -1,0 +1,1 @@
+"""The identity API's controllers, one module per resource (``auth``, ``versions``, ...)."""

@@ -20,6 +20,8 @@ from nova_api import conf as nova_conf
 from nova_api import deploy
 from nova_api.db import database
 from nova_api.db import migration
+from nova_api.identity import app as identity_app
+from nova_api.identity import service as identity_service
 
 CONFIG_ENV = 'NOVA_API_CONFIG'
 
@@ -34,6 +36,12 @@ def init_application(argv: list[str] | None = None):
     logging.setup(conf, 'nova')
     # The embedded database upgrades itself; a configured one must be current.
     migration.prepare(database.Database(conf), manage_command='nova-api-manage')
+    if identity_app.is_built_in(conf):
+        db = database.Database(conf)
+        try:
+            identity_service.prepare(conf, db)
+        finally:
+            db.dispose()
     bundle = compute.Compute(conf)
     app = deploy.load_app(conf, compute=bundle)
     if conf.task_runner.enabled:

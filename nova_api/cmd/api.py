@@ -75,11 +75,25 @@ def prepare_database(conf) -> None:
     db = database.Database(conf)
     try:
         migration.prepare(db, manage_command=_manage_command(conf))
+        _prepare_identity(conf, db)
     except migration.SchemaNotCurrent as exc:
         raise service.ServiceError(str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - whatever the driver raised, say it without a traceback
         raise service.ServiceError('cannot use the database %s: %s' % (
             db.url.render_as_string(hide_password=True), exc)) from None
+
+
+def _prepare_identity(conf, db) -> None:
+    """The built-in identity's keys and first-start bootstrap, when it is served."""
+    from nova_api.identity import app as identity_app
+
+    if identity_app.is_built_in(conf):
+        from nova_api.identity import service as identity_service
+
+        try:
+            identity_service.prepare(conf, db)
+        finally:
+            db.dispose()
 
 
 def _manage_command(conf) -> str:

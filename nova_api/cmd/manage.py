@@ -1,7 +1,11 @@
-"""nova-api-manage, the administration command: ``db sync`` and ``db version``.
+"""nova-api-manage, the administration command: ``db sync``, ``db version`` and ``identity ...``.
 
     nova-api-manage --config-file etc/nova.conf db sync
     nova-api-manage --config-file etc/nova.conf db version
+    nova-api-manage --config-file etc/nova.conf identity bootstrap|user create|project create|
+                                                         role add|rotate-keys
+
+(the identity commands: :mod:`nova_api.cmd.manage_identity`).
 """
 
 from __future__ import annotations
@@ -11,6 +15,13 @@ import sys
 from oslo_config import cfg
 
 PROG = 'nova-api-manage'
+
+
+def _add_commands(subparsers) -> None:
+    from nova_api.cmd import manage_identity
+
+    _add_db_commands(subparsers)
+    manage_identity.add_commands(subparsers)
 
 
 def _add_db_commands(subparsers) -> None:
@@ -26,7 +37,7 @@ def load_config(args: list[str]) -> cfg.ConfigOpts:
 
     conf = cfg.ConfigOpts()
     nova_conf.register_opts(conf)
-    conf.register_cli_opt(cfg.SubCommandOpt('command', handler=_add_db_commands))
+    conf.register_cli_opt(cfg.SubCommandOpt('command', handler=_add_commands))
     conf(args, project='nova', prog=PROG)
     return conf
 
@@ -71,8 +82,13 @@ def main(argv: list[str] | None = None) -> int:
         print('%s: error: %s' % (PROG, exc), file=sys.stderr)
         return 1
     logging.setup(conf, 'nova')
+    from nova_api.cmd import manage_identity
+
+    commands = {**{key + (None,): command for key, command in COMMANDS.items()},
+                **manage_identity.COMMANDS}
+    key = (conf.command.name, conf.command.action, getattr(conf.command, 'subaction', None))
     try:
-        return COMMANDS[(conf.command.name, conf.command.action)](conf)
+        return commands[key](conf)
     except sa.exc.SQLAlchemyError as exc:
         print('%s: error: %s' % (PROG, exc), file=sys.stderr)
         return 1

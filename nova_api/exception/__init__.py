@@ -61,6 +61,16 @@ from nova_api.exception.hosts import ServiceActionNotFound as ServiceActionNotFo
 from nova_api.exception.hosts import ServiceHostsInstances as ServiceHostsInstances
 from nova_api.exception.hosts import ServiceNotFound as ServiceNotFound
 from nova_api.exception.hosts import ServiceUpdateNotSupported as ServiceUpdateNotSupported
+from nova_api.exception.identity import ApplicationCredentialAuthError as ApplicationCredentialAuthError
+from nova_api.exception.identity import AuthMethodNotSupported as AuthMethodNotSupported
+from nova_api.exception.identity import IdentityConflict as IdentityConflict
+from nova_api.exception.identity import IdentityForbidden as IdentityForbidden
+from nova_api.exception.identity import IdentityForbiddenAction as IdentityForbiddenAction
+from nova_api.exception.identity import IdentityNotFound as IdentityNotFound
+from nova_api.exception.identity import IdentitySchemaError as IdentitySchemaError
+from nova_api.exception.identity import IdentityUnauthorized as IdentityUnauthorized
+from nova_api.exception.identity import IdentityValidationError as IdentityValidationError
+from nova_api.exception.identity import TokenNotFound as TokenNotFound
 from nova_api.exception.resources import ExtraSpecsBodyMismatch as ExtraSpecsBodyMismatch
 from nova_api.exception.resources import FlavorAccessExists as FlavorAccessExists
 from nova_api.exception.resources import FlavorAccessNotFound as FlavorAccessNotFound
@@ -192,4 +202,3 @@ from nova_api.exception.servers import UnshelveHostNotInAZ as UnshelveHostNotInA
 from nova_api.exception.servers import UnshelveInstanceInvalidState as UnshelveInstanceInvalidState
 from nova_api.exception.servers import UnsupportedRequest as UnsupportedRequest
 from nova_api.exception.servers import UnsupportedRescueImage as UnsupportedRescueImage
-

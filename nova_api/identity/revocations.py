@@ -79,7 +79,14 @@ class Event(NamedTuple):
 
     def matches(self, token: dict[str, Any], issued_at: datetime.datetime) -> bool:
         return issued_at <= self.issued_before and all(
-            token.get(name) == value for name, value in self.fields)
+            value in _values(token.get(name)) for name, value in self.fields)
+
+
+def _values(value: Any) -> tuple:
+    """A token's field as a tuple: one value, or several (a token has a user's and a scope's domain)."""
+    if value is None:
+        return ()
+    return value if isinstance(value, tuple) else (value,)
 
 
 def _load(session: orm.Session, since: datetime.datetime | None) -> list[Event]:
@@ -108,16 +115,15 @@ class RevocationCache:
         self._since: datetime.datetime | None = None
 
     def is_revoked(self, token: dict[str, Any], issued_at: datetime.datetime) -> bool:
-        """Whether an event revokes ``token`` (its match fields: audit_id, user_id, ...)."""
+        """Whether an event revokes ``token``: its fields by name (audit_id, user_id, ...), each
+        a value, None, or a tuple of values (``domain_id``: the user's and the scope's)."""
         self.refresh()
         index = self._index
         for name in MATCH_FIELDS:
-            value = token.get(name)
-            if value is None:
-                continue
-            for event in tuple(index.get((name, value), {}).values()):
-                if event.matches(token, issued_at):
-                    return True
+            for value in _values(token.get(name)):
+                for event in tuple(index.get((name, value), {}).values()):
+                    if event.matches(token, issued_at):
+                        return True
         return False
 
     def refresh(self, force: bool = False) -> None:

@@ -6,6 +6,7 @@ service (add a row for another API mounted beside them).
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from typing import Any
 
@@ -73,3 +74,138 @@ def version_v2(identity_url: str) -> dict[str, Any]:
 def stable_id(*parts: str) -> str:
     """A 32-hex id that is the same in every process for the same parts (catalogue entries)."""
     return hashlib.sha256(':'.join(parts).encode('utf-8')).hexdigest()[:32]
+
+
+# -- where the services are ----------------------------------------------------
+
+def endpoint_urls(req: Any, identity: Any) -> dict[str, str]:
+    """The base URL of each interface: configured, else the public one, else the request's."""
+    options = identity.conf.identity
+    public = root_url(req, identity)
+    return {'public': public,
+            'internal': (options.internal_endpoint or public).rstrip('/'),
+            'admin': (options.admin_endpoint or public).rstrip('/')}
+
+
+def catalog(req: Any, identity: Any) -> list[dict[str, Any]]:
+    """The v3 service catalogue: every row of :data:`SERVICES`, at each interface."""
+    region = identity.conf.identity.region_name
+    bases = endpoint_urls(req, identity)
+    return [{
+        'id': stable_id('service', service_type),
+        'type': service_type,
+        'name': name,
+        'endpoints': [{'id': stable_id('endpoint', service_type, interface),
+                       'interface': interface, 'region': region, 'region_id': region,
+                       'url': bases[interface] + path} for interface in INTERFACES],
+    } for service_type, name, path in SERVICES]
+
+
+# -- tokens ----------------------------------------------------------------------
+
+def timestamp(moment: datetime.datetime | None) -> str | None:
+    """Keystone's timestamps: ``2026-12-02T12:00:00.000000Z``."""
+    return None if moment is None else moment.strftime('%Y-%m-%dT%H:%M:%S.%fZ')
+
+
+def _named(row: Any) -> dict[str, str]:
+    return {'id': row.id, 'name': row.name}
+
+
+def token(issued: Any, req: Any, identity: Any, include_catalog: bool = True) -> dict[str, Any]:
+    """The v3 token document (``POST``/``GET /v3/auth/tokens``)."""
+    sealed = issued.token
+    body: dict[str, Any] = {
+        'methods': list(sealed.methods),
+        'user': {'id': issued.user.id, 'name': issued.user.name,
+                 'domain': _named(issued.user_domain),
+                 'password_expires_at': timestamp(issued.user.password_expires_at)},
+        'audit_ids': list(sealed.audit_ids),
+        'expires_at': timestamp(sealed.expires_at),
+        'issued_at': timestamp(sealed.issued_at),
+    }
+    if issued.project is not None:
+        body['project'] = {'id': issued.project.id, 'name': issued.project.name,
+                           'domain': _named(issued.project_domain)}
+        body['is_domain'] = bool(issued.project.is_domain)
+    elif issued.domain is not None:
+        body['domain'] = _named(issued.domain)
+    if issued.project is not None or issued.domain is not None:
+        body['roles'] = [_named(role) for role in issued.roles]
+        if include_catalog:
+            body['catalog'] = catalog(req, identity)
+    credential = issued.application_credential
+    if credential is not None:
+        body['application_credential'] = {'id': credential.id, 'name': credential.name,
+                                          'restricted': not credential.unrestricted}
+    return {'token': body}
+
+
+# -- what a token may be scoped to -------------------------------------------------
+
+def _links(req: Any, identity: Any, path: str) -> dict[str, Any]:
+    return {'self': identity_url(req, identity) + path, 'previous': None, 'next': None}
+
+
+def project(row: Any, req: Any, identity: Any) -> dict[str, Any]:
+    extra = row.extra or {}
+    return {'id': row.id, 'name': row.name, 'domain_id': row.domain_id,
+            'description': row.description or '', 'enabled': row.enabled,
+            'parent_id': row.parent_id, 'is_domain': row.is_domain,
+            'tags': list(getattr(row, 'tag_names', ())), 'options': extra.get('options', {}),
+            'links': {'self': '%s/v3/projects/%s' % (identity_url(req, identity), row.id)}}
+
+
+def domain(row: Any, req: Any, identity: Any) -> dict[str, Any]:
+    extra = row.extra or {}
+    return {'id': row.id, 'name': row.name, 'description': row.description or '',
+            'enabled': row.enabled, 'tags': [], 'options': extra.get('options', {}),
+            'links': {'self': '%s/v3/domains/%s' % (identity_url(req, identity), row.id)}}
+
+
+def auth_projects(rows: list, req: Any, identity: Any) -> dict[str, Any]:
+    return {'projects': [project(row, req, identity) for row in rows],
+            'links': _links(req, identity, '/v3/auth/projects')}
+
+
+def auth_domains(rows: list, req: Any, identity: Any) -> dict[str, Any]:
+    return {'domains': [domain(row, req, identity) for row in rows],
+            'links': _links(req, identity, '/v3/auth/domains')}
+
+
+def auth_catalog(req: Any, identity: Any) -> dict[str, Any]:
+    return {'catalog': catalog(req, identity), 'links': _links(req, identity, '/v3/auth/catalog')}
+
+
+# -- v2.0 ---------------------------------------------------------------------------
+
+def access(token_id: str, issued: Any, req: Any, identity: Any) -> dict[str, Any]:
+    """Keystone v2.0's ``access`` document."""
+    sealed = issued.token
+    token_body: dict[str, Any] = {'id': token_id, 'issued_at': timestamp(sealed.issued_at),
+                                  'expires': sealed.expires_at.strftime('%Y-%m-%dT%H:%M:%SZ'),
+                                  'audit_ids': list(sealed.audit_ids)}
+    document: dict[str, Any] = {
+        'token': token_body,
+        'user': {'id': issued.user.id, 'name': issued.user.name, 'username': issued.user.name,
+                 'roles': [{'name': role.name} for role in issued.roles], 'roles_links': []},
+        'metadata': {'is_admin': 0, 'roles': [role.id for role in issued.roles]},
+        'serviceCatalog': [],
+    }
+    if issued.project is not None:
+        token_body['tenant'] = {'id': issued.project.id, 'name': issued.project.name,
+                                'description': issued.project.description or '',
+                                'enabled': issued.project.enabled}
+        region = identity.conf.identity.region_name
+        document['serviceCatalog'] = [{
+            'type': service['type'], 'name': service['name'], 'endpoints_links': [],
+            'endpoints': [{
+                'id': stable_id('endpoint', service['type']), 'region': region,
+                **{interface + 'URL': _url(service, interface) for interface in INTERFACES},
+            }],
+        } for service in catalog(req, identity)]
+    return {'access': document}
+
+
+def _url(service: dict[str, Any], interface: str) -> str:
+    return next(e['url'] for e in service['endpoints'] if e['interface'] == interface)

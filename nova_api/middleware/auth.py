@@ -34,6 +34,8 @@ from nova_api.image import faults as image_faults
 from nova_api.middleware import base
 
 AUTH_REQUIRED = 'The request you have made requires authentication.'
+#: Where a token validator in front leaves the WWW-Authenticate of its 401 (the built-in identity's).
+ENV_WWW_AUTHENTICATE = 'nova_api.www_authenticate'
 
 #: Identity headers that only a token validator may set.
 IDENTITY_HEADERS = (
@@ -116,7 +118,8 @@ class KeystoneContext(_AuthFilter):
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         if environ.get('HTTP_X_IDENTITY_STATUS') != 'Confirmed':
-            return self.unauthorized(environ, start_response, 'Keystone')
+            return self.unauthorized(environ, start_response,
+                                     environ.get(ENV_WWW_AUTHENTICATE, 'Keystone'))
         roles = [r.strip() for r in environ.get('HTTP_X_ROLES', '').split(',') if r.strip()]
         ctx = _context(
             environ,
@@ -133,8 +136,14 @@ class KeystoneContext(_AuthFilter):
 
 
 def authtoken_factory(global_conf: dict, **local_conf: str) -> Callable:
-    """keystonemiddleware auth_token, configured from our ConfigOpts ([keystone_authtoken])."""
+    """The token validator: the built-in identity's, in-process, when it is served
+    (nova_api.middleware.builtin_auth); else keystonemiddleware auth_token, configured from our
+    ConfigOpts ([keystone_authtoken])."""
     conf = deploy.conf_from(global_conf)
+    if conf.api.auth_strategy == 'keystone' and conf.identity.enabled:
+        from nova_api.middleware import builtin_auth  # the identity layer only where it is served
+
+        return builtin_auth.filter_factory(conf, deploy.identity_from(global_conf))
 
     def make_filter(application: Callable) -> auth_token.AuthProtocol:
         return auth_token.AuthProtocol(application, dict(local_conf, oslo_config_config=conf))

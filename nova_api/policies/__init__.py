@@ -21,6 +21,7 @@ from nova_api.policies import flavor_manage
 from nova_api.policies import hosts
 from nova_api.policies import hypervisors
 from nova_api.policies import identity
+from nova_api.policies import identity_auth
 from nova_api.policies import instance_actions
 from nova_api.policies import instance_usage_audit_log
 from nova_api.policies import keypairs
@@ -54,8 +55,8 @@ MODULES += (aggregates, extensions, hosts, hypervisors, instance_usage_audit_log
 # A server's interfaces and volume attachments, and the external events.
 MODULES += (attach_interfaces, volume_attachments, server_external_events)
 MODULES += (server_metadata, server_tags, instance_actions, server_password)
-# The built-in identity's admin calls (Keystone's names and defaults).
-MODULES += (identity,)
+# The built-in identity's token calls, and its admin calls (Keystone's names and defaults).
+MODULES += (identity_auth, identity)
 
 
 def list_rules():

@@ -105,6 +105,12 @@ class ApplicationCredentialAPI(base.AdminAPI):
             sa.select(models.ApplicationCredential.user_id).where(
                 models.ApplicationCredential.id == credential_id)))
 
+    def is_unrestricted(self, credential_id: str) -> bool:
+        """Whether the credential may manage others (False when it is gone)."""
+        return bool(self.database.read(lambda session: session.scalar(
+            sa.select(models.ApplicationCredential.unrestricted).where(
+                models.ApplicationCredential.id == credential_id))))
+
     def get(self, user_id: str, credential_id: str) -> records.ApplicationCredential:
         found = self.database.read(records.application_credentials, _by_user(user_id).where(
             models.ApplicationCredential.id == credential_id))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from nova_api.api import controller
+from nova_api.identity import caller as caller_module
 
 
 class IdentityController(controller.Controller):
@@ -14,3 +15,9 @@ class IdentityController(controller.Controller):
     def __init__(self, services: Any = None) -> None:
         super().__init__(services)
         self.identity = getattr(services, 'identity', None)
+
+    @staticmethod
+    def caller(req):
+        """The caller's valid token (:class:`nova_api.identity.tokens.Token`); 401 without one.
+        ``req.context`` is then its request context, for the policy checks."""
+        return caller_module.token_of(req.environ)

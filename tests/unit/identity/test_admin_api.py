@@ -1,55 +1,62 @@
-"""The identity admin calls over HTTP in-process: Keystone's bodies, codes and errors.
+"""The identity admin calls in-process, through the whole keystone pipeline with real tokens.
 
-The caller's context is given in the environ (the token side is
-identity-core's and is covered with the real daemon in
-tests/functional/test_identity_admin.py).
+Keystone's bodies, codes and errors; the daemon-level stories (clients,
+compute isolation) are in tests/functional/test_identity_admin.py.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from nova_api import context
-from nova_api import policy
-from nova_api.api import router
-from nova_api.identity import router as identity_router
-from nova_api.identity import service
-from nova_api.identity.admin import resources
-from nova_api.identity.admin import roles as roles_api
+from nova_api.identity import revocations
+from tests.unit.identity.conftest import DEMO_PASSWORD
+
+NO_TOKEN = ''
+
+
+@pytest.fixture(autouse=True)
+def revocations_seen_at_once(monkeypatch):
+    """Every validation reads the new revocation events (a worker's cache waits a second)."""
+    monkeypatch.setattr(revocations, 'REFRESH_SECONDS', 0.0)
 
 
 @pytest.fixture
-def identity(sqlite_conf):
-    layer = service.Identity(sqlite_conf())
-    resources.DomainAPI(layer).create({'name': 'Default', 'explicit_domain_id': 'default'})
-    found = roles_api.RoleAPI(layer)
-    admin, member, reader = (found.create({'name': n}) for n in ('admin', 'member', 'reader'))
-    found.create_implied(admin.id, member.id)
-    found.create_implied(member.id, reader.id)
-    return layer
+def app(keystone_pipeline):
+    return keystone_pipeline()
 
 
 @pytest.fixture
-def app(identity):
-    return identity_router.build(router.Services(identity=identity,
-                                                 policy=policy.Enforcer(identity.conf)))
-
-
-def _as(roles, user='admin-user', project='admin-project'):
-    return {context.ENV_CONTEXT: context.RequestContext(
-        user_id=user, project_id=project, roles=list(roles), project_domain_id='default',
-        user_domain_id='default')}
-
-
-ADMIN = _as(['admin', 'member', 'reader'])
-MEMBER = _as(['member', 'reader'], user='member-user', project='p1')
+def admin_token(app, login):
+    return login(app)
 
 
 @pytest.fixture
-def call(app, api_request):
-    def send(path, method='GET', body=None, environ=ADMIN):
-        return api_request(app, path, method, body=body, environ=dict(environ))
+def member_token(app, login):
+    """The bootstrap demo user: a member (and reader) of the demo project."""
+    return login(app, 'demo', DEMO_PASSWORD, 'demo')
+
+
+@pytest.fixture
+def call(app, api_request, admin_token):
+    """``call(path, method, body, token)``: below /identity, as the admin unless told."""
+    def send(path, method='GET', body=None, token=None):
+        token = admin_token if token is None else token
+        return api_request(app, '/identity' + path, method, body=body, token=token or None)
     return send
+
+
+@pytest.fixture
+def user_in_project(call, app, login):
+    """``user_in_project(name)``: a new user with the member role on a new project, and its token."""
+    def make(name, role='member'):
+        project = call('/v3/projects', 'POST', {'project': {'name': name + '-project'}})
+        user = call('/v3/users', 'POST', {'user': {'name': name, 'password': name + '-pw'}})
+        project_id, user_id = project.json['project']['id'], user.json['user']['id']
+        granted = call('/v3/projects/%s/users/%s/roles/%s' % (project_id, user_id,
+                                                              _role_id(call, role)), 'PUT')
+        assert granted.status_int == 204
+        return project_id, user_id, login(app, name, name + '-pw', name + '-project')
+    return make
 
 
 def _role_id(call, name):
@@ -114,50 +121,59 @@ def test_a_bad_project_body_is_keystones_400(call, body, field):
     assert field in response.json['error']['message']
 
 
-def test_a_member_cannot_create_users_or_projects(call):
-    refused = call('/v3/users', 'POST', {'user': {'name': 'mallory'}}, environ=MEMBER)
+def test_a_member_cannot_create_users_or_projects(call, member_token):
+    refused = call('/v3/users', 'POST', {'user': {'name': 'mallory'}}, token=member_token)
     assert refused.status_int == 403
     assert refused.json['error']['message'] == (
         'You are not authorized to perform the requested action: identity:create_user.')
     assert call('/v3/projects', 'POST', {'project': {'name': 'x'}},
-                environ=MEMBER).status_int == 403
+                token=member_token).status_int == 403
 
 
 def test_no_context_is_keystones_401(call):
-    response = call('/v3/users', environ={})
+    response = call('/v3/users', token=NO_TOKEN)
     assert response.status_int == 401
     assert response.headers['WWW-Authenticate'].startswith('Keystone uri=')
 
 
-def test_a_user_is_created_without_showing_its_password_and_reads_itself(call):
-    created = call('/v3/users', 'POST', {'user': {'name': 'alice', 'password': 's3cret',
-                                                  'email': 'a@example.org'}})
+def test_a_user_is_created_without_showing_its_password_and_reads_itself(call, user_in_project):
+    created = call('/v3/users', 'POST', {'user': {'name': 'erin', 'password': 's3cret',
+                                                  'email': 'e@example.org'}})
     assert created.status_int == 201
     user = created.json['user']
-    assert 'password' not in user and user['email'] == 'a@example.org'
+    assert 'password' not in user and user['email'] == 'e@example.org'
     assert user['domain_id'] == 'default' and user['password_expires_at'] is None
+    assert call('/v3/users?name=erin').json['users'][0]['id'] == user['id']
+    assert call('/v3/users', 'POST', {'user': {'name': 'erin'}}).status_int == 409
 
-    itself = _as(['member', 'reader'], user=user['id'], project='p1')
-    assert call('/v3/users/' + user['id'], environ=itself).status_int == 200
-    assert call('/v3/users', environ=itself).status_int == 403
-    assert call('/v3/users?name=alice').json['users'][0]['id'] == user['id']
-    assert call('/v3/users', 'POST', {'user': {'name': 'alice'}}).status_int == 409
+    _project, alice, alice_token = user_in_project('alice')
+    assert call('/v3/users/' + alice, token=alice_token).status_int == 200
+    assert call('/v3/users/' + user['id'], token=alice_token).status_int == 403
+    assert call('/v3/users', token=alice_token).status_int == 403
+    assert call('/v3/users/%s/projects' % alice, token=alice_token).json['projects'][0][
+        'name'] == 'alice-project'
 
 
-def test_changing_a_password_checks_the_original(call):
+def test_changing_a_password_checks_the_original_and_revokes_the_users_tokens(
+        call, app, login):
     user = call('/v3/users', 'POST', {'user': {'name': 'bob', 'password': 'old'}}).json['user']
     path = '/v3/users/%s/password' % user['id']
+    bob_token = call('/v3/auth/tokens', 'POST', {'auth': {'identity': {
+        'methods': ['password'], 'password': {'user': {'id': user['id'], 'password': 'old'}}}}},
+        token=NO_TOKEN).headers['X-Subject-Token']
+    assert call('/v3/users/' + user['id'], token=bob_token).status_int == 200
     wrong = call(path, 'POST', {'user': {'original_password': 'nope', 'password': 'new'}},
-                 environ={})
+                 token=NO_TOKEN)
     assert wrong.status_int == 401
     unknown = call('/v3/users/nobody/password', 'POST',
-                   {'user': {'original_password': 'old', 'password': 'new'}}, environ={})
+                   {'user': {'original_password': 'old', 'password': 'new'}}, token=NO_TOKEN)
     assert unknown.json == wrong.json
     right = call(path, 'POST', {'user': {'original_password': 'old', 'password': 'new'}},
-                 environ={})
+                 token=NO_TOKEN)
     assert right.status_int == 204
+    assert call('/v3/users/' + user['id'], token=bob_token).status_int == 401
     assert call(path, 'POST', {'user': {'original_password': 'old', 'password': 'x'}},
-                environ={}).status_int == 401
+                token=NO_TOKEN).status_int == 401
 
 
 def test_roles_and_their_implications(call):
@@ -232,35 +248,86 @@ def test_a_domain_is_deleted_only_once_disabled(call):
     assert call('/v3/domains', 'POST', {'domain': {'name': 'Default'}}).status_int == 409
 
 
-def test_application_credentials_belong_to_their_user(call):
-    project = call('/v3/projects', 'POST', {'project': {'name': 'ac'}}).json['project']['id']
-    user = call('/v3/users', 'POST', {'user': {'name': 'dave'}}).json['user']['id']
-    owner = _as(['member', 'reader'], user=user, project=project)
+def test_application_credentials_belong_to_their_user(call, user_in_project, member_token):
+    project, user, owner = user_in_project('dave')
     base = '/v3/users/%s/application_credentials' % user
 
-    created = call(base, 'POST', {'application_credential': {'name': 'ci'}}, environ=owner)
+    created = call(base, 'POST', {'application_credential': {'name': 'ci'}}, token=owner)
     assert created.status_int == 201
     credential = created.json['application_credential']
     assert credential['secret'] and credential['project_id'] == project
     assert sorted(r['name'] for r in credential['roles']) == ['member', 'reader']
     assert credential['unrestricted'] is False
 
-    listed = call(base, environ=owner).json['application_credentials']
+    listed = call(base, token=owner).json['application_credentials']
     assert [c['id'] for c in listed] == [credential['id']] and 'secret' not in listed[0]
     assert call(base, 'POST', {'application_credential': {'name': 'ci'}},
-                environ=owner).status_int == 409
+                token=owner).status_int == 409
     beyond = call(base, 'POST', {'application_credential': {
-        'name': 'x', 'roles': [{'name': 'admin'}]}}, environ=owner)
+        'name': 'x', 'roles': [{'name': 'admin'}]}}, token=owner)
     assert beyond.status_int == 400
     assert beyond.json['error']['message'].startswith('Invalid application credential:')
     past = call(base, 'POST', {'application_credential': {
-        'name': 'y', 'expires_at': '2000-01-01T00:00:00Z'}}, environ=owner)
+        'name': 'y', 'expires_at': '2000-01-01T00:00:00Z'}}, token=owner)
     assert past.status_int == 400
     assert call(base, 'POST', {'application_credential': {'name': 'z'}},
-                environ=MEMBER).status_int == 403
+                token=member_token).status_int == 403
 
     one = '%s/%s' % (base, credential['id'])
-    assert call(one, environ=MEMBER).status_int == 403
-    assert call(one, environ=owner).status_int == 200
-    assert call(one, 'DELETE', environ=owner).status_int == 204
-    assert call(one, environ=owner).status_int == 404
+    assert call(one, token=member_token).status_int == 403
+    assert call(one, token=owner).status_int == 200
+    assert call(one, 'DELETE', token=owner).status_int == 204
+    assert call(one, token=owner).status_int == 404
+
+
+def test_disabling_a_user_revokes_its_tokens_and_enabling_does_not_bring_them_back(
+        call, user_in_project):
+    _project, user, token = user_in_project('frank')
+    assert call('/v3/users/' + user, token=token).status_int == 200
+    assert call('/v3/users/' + user, 'PATCH', {'user': {'enabled': False}}).status_int == 200
+    assert call('/v3/users/' + user, token=token).status_int == 401
+    call('/v3/users/' + user, 'PATCH', {'user': {'enabled': True}})
+    assert call('/v3/users/' + user, token=token).status_int == 401
+
+
+def test_revoking_a_grant_revokes_the_users_tokens_on_that_project(call, user_in_project):
+    project, user, token = user_in_project('grace')
+    member = _role_id(call, 'member')
+    assert call('/v3/users/' + user, token=token).status_int == 200
+    path = '/v3/projects/%s/users/%s/roles/%s' % (project, user, member)
+    assert call(path, 'DELETE').status_int == 204
+    assert call('/v3/users/' + user, token=token).status_int == 401
+
+
+def test_deleting_a_project_revokes_the_tokens_scoped_to_it(call, user_in_project):
+    project, user, token = user_in_project('heidi')
+    assert call('/v3/projects/' + project, 'DELETE').status_int == 204
+    assert call('/v3/users/' + user, token=token).status_int == 401
+    assert call('/v3/users/%s/projects' % user).json['projects'] == []
+
+
+def test_an_application_credential_logs_in_with_its_roles_and_cannot_make_another(
+        call, user_in_project):
+    project, user, token = user_in_project('ivan')
+    base = '/v3/users/%s/application_credentials' % user
+    reader = call(base, 'POST', {'application_credential': {
+        'name': 'ro', 'roles': [{'name': 'reader'}]}}, token=token).json['application_credential']
+    assert [r['name'] for r in reader['roles']] == ['reader']
+
+    issued = call('/v3/auth/tokens', 'POST', {'auth': {'identity': {
+        'methods': ['application_credential'],
+        'application_credential': {'id': reader['id'], 'secret': reader['secret']}}}},
+        token=NO_TOKEN)
+    assert issued.status_int == 201
+    assert issued.json['token']['project']['id'] == project
+    assert [r['name'] for r in issued.json['token']['roles']] == ['reader']
+    refused = call(base, 'POST', {'application_credential': {'name': 'more'}},
+                   token=issued.headers['X-Subject-Token'])
+    assert refused.status_int == 403
+
+    assert call('%s/%s' % (base, reader['id']), 'DELETE', token=token).status_int == 204
+    again = call('/v3/auth/tokens', 'POST', {'auth': {'identity': {
+        'methods': ['application_credential'],
+        'application_credential': {'id': reader['id'], 'secret': reader['secret']}}}},
+        token=NO_TOKEN)
+    assert again.status_int == 401

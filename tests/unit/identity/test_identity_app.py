@@ -114,7 +114,8 @@ def test_unknown_paths_and_methods(pipeline, api_request):
 
 
 def test_it_is_not_served_with_keystone_authentication(load_pipeline, sqlite_conf, api_request):
-    app = load_pipeline(sqlite_conf(config_text='[api]\nauth_strategy = keystone\n'))
+    app = load_pipeline(sqlite_conf(config_text='[api]\nauth_strategy = keystone\n'
+                                                '[identity]\nenabled = false\n'))
 
     response = api_request(app, '/identity/v3/auth/tokens', 'POST', password_auth('alice', 'demo'))
 

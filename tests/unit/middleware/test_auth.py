@@ -16,6 +16,8 @@ from nova_api.middleware import auth
 KEYSTONE_CONF = """
 [api]
 auth_strategy = keystone
+[identity]
+enabled = false
 [keystone_authtoken]
 www_authenticate_uri = http://127.0.0.1:9/
 auth_url = http://127.0.0.1:9/

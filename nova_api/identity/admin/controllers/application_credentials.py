@@ -30,6 +30,11 @@ class ApplicationCredentialsController(base.AdminController):
         if not ctx.project_id:
             raise exceptions.ForbiddenAction(
                 action='An application credential is created with a project-scoped token.')
+        used = self.token(req).application_credential_id
+        if used and not self.credentials.is_unrestricted(used):
+            raise exceptions.ForbiddenAction(
+                action='Using method \'application_credential\' is not allowed for managing '
+                       'additional application credentials.')
         created, secret = self.credentials.create(user_id, ctx.project_id, ctx.roles or [],
                                                   body['application_credential'])
         return {'application_credential': views.application_credential(

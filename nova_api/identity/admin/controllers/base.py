@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from nova_api import exception
 from nova_api import policy
+from nova_api.identity import caller as caller_module
 from nova_api.identity import views as identity_views
 from nova_api.identity.admin import application_credentials
 from nova_api.identity.admin import assignments
@@ -21,8 +21,6 @@ from nova_api.identity.admin import resources
 from nova_api.identity.admin import roles
 from nova_api.identity.admin import users
 from nova_api.identity.controllers import base
-
-AUTH_REQUIRED = 'The request you have made requires authentication.'
 
 
 def first(req: Any, name: str) -> str | None:
@@ -56,12 +54,14 @@ class AdminController(base.IdentityController):
             self.credentials = application_credentials.ApplicationCredentialAPI(self.identity)
 
     def caller(self, req: Any) -> Any:
-        """The verified context of the request's token; 401 without one."""
-        ctx = req.context
-        if ctx is None or not ctx.user_id:
-            # Keystone's faults add its WWW-Authenticate header.
-            raise exception.NotAuthorized(AUTH_REQUIRED)
-        return ctx
+        """The request context of the caller's valid token; Keystone's 401 without one."""
+        super().caller(req)
+        return req.context
+
+    @staticmethod
+    def token(req: Any) -> Any:
+        """The caller's token (:class:`nova_api.identity.tokens.Token`)."""
+        return caller_module.token_of(req.environ)
 
     def authorize(self, req: Any, rule: str, target: Mapping[str, Any] | None = None) -> Any:
         """The caller, once ``rule`` allows it on ``target`` (403 otherwise)."""

@@ -114,15 +114,22 @@ class RevocationCache:
         self._next_full = 0.0
         self._since: datetime.datetime | None = None
 
-    def is_revoked(self, token: dict[str, Any], issued_at: datetime.datetime) -> bool:
-        """Whether an event revokes ``token``: its fields by name (audit_id, user_id, ...), each
-        a value, None, or a tuple of values (``domain_id``: the user's and the scope's)."""
+    def is_revoked(self, token: Any, keys: Iterable[tuple[str, str]] | None = None) -> bool:
+        """Whether an event revokes ``token`` (a :class:`nova_api.identity.tokens.Token`).
+
+        ``keys``: its ``revocation_keys()``, when the caller has them already.
+        """
         self.refresh()
         index = self._index
-        for name in MATCH_FIELDS:
-            for value in _values(token.get(name)):
-                for event in tuple(index.get((name, value), {}).values()):
-                    if event.matches(token, issued_at):
+        if not index:
+            return False
+        fields = None
+        for key in (keys if keys is not None else token.revocation_keys()):
+            group = index.get(key)
+            if group:
+                fields = fields or token.revocation_fields()
+                for event in tuple(group.values()):
+                    if event.matches(fields, token.issued_at):
                         return True
         return False
 

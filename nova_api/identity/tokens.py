@@ -16,6 +16,7 @@ import contextlib
 import dataclasses
 import datetime
 import secrets
+import time
 from collections import OrderedDict
 from typing import Any
 
@@ -92,6 +93,12 @@ class Token:
     def audit_chain_id(self) -> str:
         """The first token of the chain this one was rescoped from (itself if it was not)."""
         return self.audit_ids[-1]
+
+    def revocation_keys(self) -> tuple[tuple[str, str], ...]:
+        """Every (field, value) a revocation event could be indexed by for this token."""
+        return tuple((name, value) for name, values in self.revocation_fields().items()
+                     for value in (values if isinstance(values, tuple) else (values,))
+                     if value is not None)
 
     def revocation_fields(self) -> dict[str, Any]:
         """What revocation events are matched against (nova_api.identity.revocations)."""
@@ -172,7 +179,7 @@ class TokenValidator:
     def __init__(self, token_format: TokenFormat, revocations: Any):
         self.format = token_format
         self.revocations = revocations
-        self._opened: OrderedDict[str, Token] = OrderedDict()
+        self._opened: OrderedDict[str, tuple[Token, float, tuple]] = OrderedDict()
         self._generation = -1
 
     def validate(self, token_id: str, now: datetime.datetime | None = None,
@@ -188,16 +195,21 @@ class TokenValidator:
             self._opened = OrderedDict()
             self._generation = keyring.generation
         opened = self._opened
-        token = opened.get(token_id)
-        if token is None:
+        entry = opened.get(token_id)
+        if entry is None:
             token = self.format.open(token_id)
-            opened[token_id] = token
+            entry = (token, _seconds(token.expires_at), token.revocation_keys())
+            opened[token_id] = entry
             if len(opened) > CACHE_SIZE:
                 with contextlib.suppress(KeyError):
                     opened.popitem(last=False)
-        now = now or datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
-        if now >= token.expires_at + (window or datetime.timedelta()):
+        token, expires, keys = entry
+        if now is None:
+            now_seconds = time.time()
+        else:
+            now_seconds = _seconds(now)
+        if now_seconds >= expires + (window.total_seconds() if window else 0.0):
             raise ExpiredToken('expired at %s' % token.expires_at.isoformat())
-        if self.revocations.is_revoked(token.revocation_fields(), token.issued_at):
+        if self.revocations.is_revoked(token, keys):
             raise RevokedToken('revoked')
         return token

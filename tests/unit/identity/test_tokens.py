@@ -17,7 +17,8 @@ class NoRevocations:
     def __init__(self):
         self.revoked: list[dict] = []
 
-    def is_revoked(self, fields, issued_at):
+    def is_revoked(self, token, keys=None):
+        fields = token.revocation_fields()
         return any(all(fields.get(k) == v for k, v in event.items()) for event in self.revoked)
 
 

@@ -1,0 +1,159 @@
+"""The built-in identity in production shapes: keystonemiddleware in front of another daemon,
+real clients from a clouds.yaml, key rotation, and logs that keep secrets out.
+
+- A second daemon with ``[identity] enabled = false`` validates the first
+  daemon's tokens over HTTP with keystonemiddleware's auth_token, exactly as
+  it would against a real Keystone.
+- openstackclient and openstacksdk log in with a password from a generated
+  clouds.yaml and boot a server.
+- ``nova-api-manage identity rotate-keys``: tokens of a key rotated out stop
+  validating on every worker.
+- At debug level, no password, token or adminPass value reaches the log.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+from identity_client import ADMIN_PASSWORD
+from identity_client import DEMO_PASSWORD
+from identity_client import OPTIONS
+from identity_client import Identity
+from identity_client import eventually
+
+OPENSTACK = str(pathlib.Path(sys.executable).with_name('openstack'))
+CIRROS_NAME = 'cirros-0.6.3-x86_64-disk'
+
+
+@pytest.fixture(scope='module')
+def cloud(tmp_path_factory):
+    """A daemon serving the built-in identity (SQLite), for the whole module."""
+    from daemon import NovaApiDaemon
+
+    daemon = NovaApiDaemon(tmp_path_factory.mktemp('identity-cloud'), options=OPTIONS)
+    try:
+        daemon.start()
+        yield daemon
+    finally:
+        daemon.cleanup()
+
+
+@pytest.fixture
+def identity(cloud) -> Identity:
+    return Identity(cloud)
+
+
+def clouds_yaml(path: pathlib.Path, daemon, user: str, password: str, project: str) -> pathlib.Path:
+    path.write_text(json.dumps({'clouds': {'nova_api': {
+        'auth': {'auth_url': daemon.url + '/identity', 'username': user, 'password': password,
+                 'project_name': project, 'user_domain_name': 'Default',
+                 'project_domain_name': 'Default'},
+        'identity_api_version': 3}}}))  # YAML is a superset of JSON
+    return path
+
+
+def run_openstack(config: pathlib.Path, *args: str) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if not key.startswith('OS_')}
+    env['OS_CLIENT_CONFIG_FILE'] = str(config)
+    return subprocess.run([OPENSTACK, '--os-cloud', 'nova_api', *args], env=env,
+                          capture_output=True, text=True, timeout=180, stdin=subprocess.DEVNULL)
+
+
+def test_keystonemiddleware_in_another_daemon_validates_our_tokens_over_http(
+        cloud, identity, daemon_factory):
+    service = daemon_factory(options={'api': {'auth_strategy': 'keystone'},
+                                      'identity': {'enabled': False},
+                                      'keystone_authtoken': {
+                                          'www_authenticate_uri': cloud.url + '/identity',
+                                          'auth_url': cloud.url + '/identity',
+                                          'auth_type': 'password', 'username': 'admin',
+                                          'password': ADMIN_PASSWORD, 'project_name': 'admin',
+                                          'user_domain_name': 'Default',
+                                          'project_domain_name': 'Default'}})
+    token = identity.token('demo', DEMO_PASSWORD, 'demo')
+
+    listed = service.get('/v2.1/servers', headers={'X-Auth-Token': token})
+    assert listed.status_code == 200, listed.text
+    booted = identity.session.post(service.url + '/v2.1/os-keypairs', timeout=30,
+                                   headers={'X-Auth-Token': token},
+                                   json={'keypair': {'name': 'through-keystonemiddleware'}})
+    assert booted.status_code == 200, booted.text
+    assert booted.json()['keypair']['user_id'] == identity.request(
+        'GET', '/v3/auth/tokens', token=token, subject=token).json()['token']['user']['id']
+
+    refused = service.get('/v2.1/servers', headers={'X-Auth-Token': token[:-3] + 'AAA'})
+    assert refused.status_code == 401
+    assert refused.headers['WWW-Authenticate'] == 'Keystone uri="%s/identity"' % cloud.url
+    assert service.get('/identity/v3').status_code == 404  # nothing of the built-in identity
+    assert service.get('/v2.1/servers').status_code == 401
+
+
+def test_openstackclient_boots_a_server_from_a_clouds_yaml_with_a_password(cloud, tmp_path):
+    config = clouds_yaml(tmp_path / 'clouds.yaml', cloud, 'demo', DEMO_PASSWORD, 'demo')
+
+    created = run_openstack(config, 'server', 'create', '--image', CIRROS_NAME, '--flavor',
+                            'm1.tiny', '--nic', 'none', '--wait', 'demo', '-f', 'json')
+    assert created.returncode == 0, created.stdout + created.stderr
+    server = json.loads(created.stdout)
+    assert server['status'] == 'ACTIVE'
+    listed = run_openstack(config, 'server', 'list', '-f', 'json')
+    assert [s['Name'] for s in json.loads(listed.stdout)] == ['demo']
+    issued = run_openstack(config, 'token', 'issue', '-f', 'json')
+    assert issued.returncode == 0, issued.stderr
+    assert json.loads(issued.stdout)['project_id'] == server['project_id']
+    deleted = run_openstack(config, 'server', 'delete', '--wait', server['id'])
+    assert deleted.returncode == 0, deleted.stderr
+
+    wrong = clouds_yaml(tmp_path / 'wrong.yaml', cloud, 'demo', 'not-it', 'demo')
+    refused = run_openstack(wrong, 'server', 'list')
+    assert refused.returncode != 0 and 'HTTP 401' in refused.stderr
+
+
+def test_openstacksdk_connects_with_a_password(cloud):
+    import openstack
+
+    connection = openstack.connect(auth_url=cloud.url + '/identity', username='admin',
+                                   password=ADMIN_PASSWORD, project_name='admin',
+                                   user_domain_name='Default', project_domain_name='Default',
+                                   identity_api_version='3')
+    assert 'm1.tiny' in [flavor.name for flavor in connection.compute.flavors()]
+    assert connection.get_image(CIRROS_NAME) is not None
+    assert connection.current_project_id == connection.session.get_project_id()
+
+
+def test_a_token_of_a_key_rotated_out_stops_validating(cloud, identity):
+    old = identity.token()
+    assert identity.compute('GET', '/servers', old).status_code == 200
+
+    for _ in range(2):  # max_active_keys 3: staged, primary, one secondary
+        rotated = cloud.manage('identity', 'rotate-keys')
+        assert rotated.returncode == 0, rotated.stderr
+
+    eventually(lambda: all(identity.compute('GET', '/servers', old).status_code == 401
+                           for _ in range(8)))
+    new = identity.token()
+    assert identity.compute('GET', '/servers', new).status_code == 200
+
+
+def test_no_secret_reaches_the_debug_log(cloud, identity):
+    """Run last in this module: every call above has been logged by then."""
+    token = identity.token()
+    identity.login('admin', 'a-wrong-Pa55-word')
+    booted = identity.compute('POST', '/servers', token, json={'server': {
+        'name': 'secretive', 'flavorRef': '1', 'adminPass': 'admin-pass-Secret-42',
+        'imageRef': '7ae8d0b6-5f64-4a2e-9a13-0c3f45e21c01'}})
+    assert booted.status_code == 202, booted.text
+    generated = booted.json()['server']['adminPass']
+    identity.compute('DELETE', '/servers/' + booted.json()['server']['id'], token)
+    identity.request('GET', '/v3/auth/tokens', token=token, subject=token)
+
+    log = cloud.read_log()
+    assert ' DEBUG ' in log  # the daemon does log at debug level
+    for secret in (ADMIN_PASSWORD, DEMO_PASSWORD, 'a-wrong-Pa55-word', 'admin-pass-Secret-42',
+                   generated, token, token[:40]):
+        assert secret not in log, 'a secret is in the log: %s...' % secret[:6]

@@ -19,6 +19,7 @@ ADMIN_PASSWORD = 'admin-Pa55-word'
 DEMO_PASSWORD = 'demo-Pa55-word'
 
 NOVA_API_OPTIONS = {
+    'DEFAULT': {'debug': True},
     'api': {'auth_strategy': 'keystone'},
     'identity': {'bootstrap_admin_password': ADMIN_PASSWORD,
                  'bootstrap_demo_password': DEMO_PASSWORD},
@@ -248,3 +249,36 @@ def test_role_assignments_list_the_grants_and_their_implied_roles(operator):
     inferences = operator.identity('GET', '/v3/role_inferences').json()['role_inferences']
     assert {(r['prior_role']['name'], r['implies'][0]['name']) for r in inferences} >= {
         ('admin', 'member'), ('member', 'reader')}
+
+
+def test_no_password_secret_or_token_of_the_admin_calls_reaches_the_debug_log(
+        nova_api_service, operator):
+    project, user_id, name, password = new_tenant(operator)
+    tenant = cloud_of(nova_api_service, name, password, project_name(operator, project))
+    reset = 'reset-' + uuid.uuid4().hex
+    assert operator.identity('PATCH', '/v3/users/' + user_id,
+                             {'user': {'password': reset}}).status_code == 200
+    changed = 'changed-' + uuid.uuid4().hex
+    assert requests.post(nova_api_service.url + '/identity/v3/users/%s/password' % user_id,
+                         json={'user': {'original_password': reset, 'password': changed}},
+                         timeout=60).status_code == 204
+    tenant = cloud_of(nova_api_service, name, changed, project_name(operator, project))
+    given = 'given-secret-' + uuid.uuid4().hex
+    credentials = '/v3/users/%s/application_credentials' % user_id
+    generated = tenant.identity('POST', credentials, {'application_credential': {
+        'name': 'generated'}}).json()['application_credential']
+    chosen = tenant.identity('POST', credentials, {'application_credential': {
+        'name': 'chosen', 'secret': given}})
+    assert chosen.status_code == 201
+    logged_in = requests.post(nova_api_service.url + '/identity/v3/auth/tokens', timeout=60,
+                              json={'auth': {'identity': {
+                                  'methods': ['application_credential'],
+                                  'application_credential': {'id': generated['id'],
+                                                             'secret': generated['secret']}}}})
+    assert logged_in.status_code == 201
+
+    log = nova_api_service.read_log()
+    assert ' DEBUG ' in log
+    for secret in (password, reset, changed, given, generated['secret'], tenant.token,
+                   operator.token, logged_in.headers['X-Subject-Token']):
+        assert secret not in log, 'a secret is in the log: %s...' % secret[:6]

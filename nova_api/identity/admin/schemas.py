@@ -116,3 +116,9 @@ application_credential_create = _member('application_credential', {
 }, required=('name',), additional=False)
 application_credential_index_query = _query(name={'type': 'string'})
 
+
+# -- the calls that take no filters or no body -----------------------------------------
+#: A show or a check: Keystone reads no query parameter there, and refuses none.
+show_query: dict[str, Any] = {'type': 'object', 'additionalProperties': True}
+#: ``PUT`` of a grant or an implied role: Keystone reads no body (any JSON, or none, will do).
+no_body: dict[str, Any] = {}

@@ -54,6 +54,7 @@ class ApplicationCredentialsController(base.AdminController):
         # naming oneself in the path does not open someone else's credential.
         return self.credentials.owner_of(credential_id) or user_id
 
+    @validation.query_schema(schemas.show_query)
     @controller.expected_errors(401, 403, 404)
     def show(self, req, user_id, application_credential_id):
         """One credential (without its secret). 200; 404 when the user has no such one."""

@@ -29,6 +29,7 @@ class _GrantsController(base.AdminController):
             parts['role'] = {'id': role.id, 'name': role.name, 'domain_id': role.domain_id}
         return rules.flat_target(**parts)
 
+    @validation.query_schema(schemas.show_query)
     @controller.expected_errors(401, 403, 404)
     def index(self, req, target_id, user_id):
         """The roles granted to the user there (directly). 200."""
@@ -36,13 +37,15 @@ class _GrantsController(base.AdminController):
         found = self.assignments.roles_of(self.kind, target_id, user_id)
         return views.collection(req, 'roles', [views.role(self.url(req), r) for r in found])
 
+    @validation.schema(schemas.no_body)
     @controller.expected_errors(401, 403, 404)
     @controller.response(204)
-    def grant(self, req, target_id, user_id, role_id):
+    def grant(self, req, target_id, user_id, role_id, body=None):
         """Grant the role (again: no change). 204; 404 for an unknown role, user or target."""
         self.authorize(req, rules.CREATE_GRANT, self._target(target_id, user_id, role_id))
         self.assignments.grant(self.kind, target_id, user_id, role_id)
 
+    @validation.query_schema(schemas.show_query)
     @controller.expected_errors(401, 403, 404)
     @controller.response(204)
     def check(self, req, target_id, user_id, role_id):

@@ -31,6 +31,7 @@ class DomainsController(base.AdminController):
                                    'enabled': base.first(req, 'enabled')})
         return views.collection(req, 'domains', [views.domain(self.url(req), d) for d in found])
 
+    @validation.query_schema(schemas.show_query)
     @controller.expected_errors(401, 403, 404)
     def show(self, req, domain_id):
         """One domain. 200; 404 when there is none."""
@@ -74,6 +75,7 @@ class ProjectsController(base.AdminController):
         found = self.projects.list(filters)
         return views.collection(req, 'projects', [views.project(self.url(req), p) for p in found])
 
+    @validation.query_schema(schemas.show_query)
     @controller.expected_errors(401, 403, 404)
     def show(self, req, id):  # noqa: A002 - the route's name
         """One project. 200; 404 when there is none."""

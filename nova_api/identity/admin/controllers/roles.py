@@ -29,6 +29,7 @@ class RolesController(base.AdminController):
         found = self.roles.list(base.first(req, 'name'), base.first(req, 'domain_id'))
         return views.collection(req, 'roles', [views.role(self.url(req), r) for r in found])
 
+    @validation.query_schema(schemas.show_query)
     @controller.expected_errors(401, 403, 404)
     def show(self, req, role_id):
         """One role. 200; 404 when there is none."""
@@ -64,6 +65,7 @@ class RolesController(base.AdminController):
 class ImpliedRolesController(base.AdminController):
     """The rules "whoever holds the prior role holds the implied one too"."""
 
+    @validation.query_schema(schemas.show_query)
     @controller.expected_errors(401, 403, 404)
     def index(self, req, prior_role_id):
         """``GET /v3/roles/{prior}/implies``: the roles it implies directly. 200."""
@@ -71,6 +73,7 @@ class ImpliedRolesController(base.AdminController):
         prior, implied = self.roles.implies(prior_role_id)
         return views.role_implications(self.url(req), prior, implied)
 
+    @validation.query_schema(schemas.show_query)
     @controller.expected_errors(401, 403, 404)
     def show(self, req, prior_role_id, implied_role_id):
         """One rule. 200; 404 for an unknown role or when it does not hold."""
@@ -78,6 +81,7 @@ class ImpliedRolesController(base.AdminController):
         return views.role_inference(self.url(req),
                                     *self.roles.implied(prior_role_id, implied_role_id))
 
+    @validation.query_schema(schemas.show_query)
     @controller.expected_errors(401, 403, 404)
     @controller.response(204)
     def check(self, req, prior_role_id, implied_role_id):
@@ -85,9 +89,10 @@ class ImpliedRolesController(base.AdminController):
         self.authorize(req, rules.CHECK_IMPLIED_ROLE)
         self.roles.implied(prior_role_id, implied_role_id)
 
+    @validation.schema(schemas.no_body)
     @controller.expected_errors(401, 403, 404)
     @controller.response(201)
-    def create(self, req, prior_role_id, implied_role_id):
+    def create(self, req, prior_role_id, implied_role_id, body=None):
         """Make the prior role imply the other. 201; 403 for ``admin`` or a domain's role."""
         self.authorize(req, rules.CREATE_IMPLIED_ROLE)
         return views.role_inference(self.url(req),
@@ -100,6 +105,7 @@ class ImpliedRolesController(base.AdminController):
         self.authorize(req, rules.DELETE_IMPLIED_ROLE)
         self.roles.delete_implied(prior_role_id, implied_role_id)
 
+    @validation.query_schema(schemas.show_query)
     @controller.expected_errors(401, 403)
     def inferences(self, req):
         """``GET /v3/role_inferences``: every rule, by prior role. 200."""

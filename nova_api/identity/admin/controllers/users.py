@@ -30,6 +30,7 @@ class UsersController(base.AdminController):
         found = self.users.list(filters)
         return views.collection(req, 'users', [views.user(self.url(req), u) for u in found])
 
+    @validation.query_schema(schemas.show_query)
     @controller.expected_errors(401, 403, 404)
     def show(self, req, user_id):
         """One user (a user may read itself). 200; 404 when there is none."""

@@ -22,7 +22,11 @@ _GRANT = {'PUT': 'grant', 'GET': 'check', 'HEAD': 'check', 'DELETE': 'revoke'}
 
 
 def _methods(controller: str, methods: Mapping[str, str]) -> dict[str, tuple[str, str]]:
-    return {verb: (controller, action) for verb, action in methods.items()}
+    """The path's methods; ``HEAD`` answers as ``GET`` does (without the body) unless told."""
+    routed = {verb: (controller, action) for verb, action in methods.items()}
+    if 'GET' in routed:
+        routed.setdefault('HEAD', routed['GET'])
+    return routed
 
 
 ROUTES: router.RouteTable = (

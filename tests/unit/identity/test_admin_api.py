@@ -331,3 +331,10 @@ def test_an_application_credential_logs_in_with_its_roles_and_cannot_make_anothe
         'application_credential': {'id': reader['id'], 'secret': reader['secret']}}}},
         token=NO_TOKEN)
     assert again.status_int == 401
+
+
+@pytest.mark.parametrize('path', ['/v3/users', '/v3/projects', '/v3/roles', '/v3/domains/default'])
+def test_head_answers_as_get_without_a_body(call, path):
+    response = call(path, 'HEAD')
+    assert response.status_int == 200
+    assert response.body == b''

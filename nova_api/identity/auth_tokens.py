@@ -15,6 +15,7 @@ from sqlalchemy import orm
 
 from nova_api import exception
 from nova_api.db import models
+from nova_api.db.models.base import utcnow
 from nova_api.identity import assignments
 from nova_api.identity import revocations
 from nova_api.identity import scoping
@@ -63,9 +64,13 @@ class TokensAPI:
     def revoke(self, token_id: str | None) -> None:
         """``DELETE /v3/auth/tokens``: the subject token stops validating, on every worker."""
         token = self.subject(token_id)
-        self.database.write(lambda session: revocations.revoke(
-            session, audit_id=token.audit_id, expires_at=token.expires_at
-            + self.identity.allow_expired_window))
+        keep = self.identity.allow_expired_window
+
+        def work(session: orm.Session) -> None:
+            revocations.revoke(session, audit_id=token.audit_id, expires_at=token.expires_at + keep)
+            # Events no valid token can match any more go, a few at each revocation.
+            revocations.prune(session, older_than=utcnow() - self.identity.prune_after())
+        self.database.write(work)
         self.identity.revocations.refresh(force=True)
 
     def projects(self, token: tokens.Token) -> list[models.Project]:

@@ -139,3 +139,26 @@ def test_a_malformed_payload_is_an_invalid_token():
         tokens.Token.from_payload(b'{"v": 1}')
     with pytest.raises(tokens.InvalidToken):
         tokens.Token.from_payload(b'[1, 2]')
+
+
+def _set_up(path, barrier):
+    barrier.wait()
+    keys.KeyRepository(path).setup()
+
+
+def test_processes_setting_up_the_repository_at_once_make_one_set_of_keys(tmp_path):
+    import multiprocessing
+
+    path = str(tmp_path / 'race')
+    context = multiprocessing.get_context('fork')
+    barrier = context.Barrier(4)
+    processes = [context.Process(target=_set_up, args=(path, barrier)) for _ in range(4)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(30)
+
+    assert [p.exitcode for p in processes] == [0, 0, 0, 0]
+    repository = keys.KeyRepository(path)
+    assert repository.indexes() == [0, 1]
+    assert len(set(repository.load())) == 2

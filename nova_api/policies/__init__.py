@@ -20,6 +20,7 @@ from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavor_manage
 from nova_api.policies import hosts
 from nova_api.policies import hypervisors
+from nova_api.policies import identity
 from nova_api.policies import identity_auth
 from nova_api.policies import image
 from nova_api.policies import instance_actions
@@ -57,8 +58,8 @@ MODULES += (attach_interfaces, volume_attachments, server_external_events)
 MODULES += (server_metadata, server_tags, instance_actions, server_password)
 # The Image API's (Glance's names).
 MODULES += (image,)
-# The built-in identity's token calls.
-MODULES += (identity_auth,)
+# The built-in identity's token calls, and its admin calls (Keystone's names and defaults).
+MODULES += (identity_auth, identity)
 
 
 def list_rules():

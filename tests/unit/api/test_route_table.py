@@ -197,7 +197,9 @@ def is_within(module: str, package: str) -> bool:
 DATA_LAYERS = ('nova_api.db', 'nova_api.objects')
 API_LAYERS = ('nova_api.api', 'nova_api.image', 'nova_api.identity.controllers',
               'nova_api.identity.schemas', 'nova_api.identity.views', 'nova_api.identity.faults',
-              'nova_api.identity.router')
+              'nova_api.identity.router', 'nova_api.identity.admin_routes',
+              'nova_api.identity.admin.controllers', 'nova_api.identity.admin.schemas',
+              'nova_api.identity.admin.views')
 
 
 def boundary_violations(root: Path) -> list[str]:

@@ -1,0 +1,1 @@
+"""The admin controllers of the built-in identity, one module per area."""

@@ -14,6 +14,7 @@ from nova_api.conf import consoles
 from nova_api.conf import database
 from nova_api.conf import middleware
 from nova_api.conf import moves
+from nova_api.conf import network
 from nova_api.conf import paths
 from nova_api.conf import quota
 from nova_api.conf import service
@@ -26,6 +27,7 @@ _MODULES = (api, compute, database, middleware, paths, quota, service, simulated
             wsgi)
 _MODULES += (consoles, moves)
 _MODULES += (simulated_hosts,)
+_MODULES += (network,)
 
 
 def register_opts(conf: cfg.ConfigOpts) -> None:

@@ -74,17 +74,18 @@ def _service(service_type: str, name: str, url: str) -> dict[str, Any]:
 SERVICES = (
     ('compute', 'nova', '/v2.1'),
     ('image', 'glance', '/image'),
+    ('network', 'neutron', '/network'),
     ('identity', 'keystone', '/identity'),
 )
 
 
-def catalog(root_url: str) -> list[dict[str, Any]]:
+def catalog(root_url: str, services: tuple = SERVICES) -> list[dict[str, Any]]:
     """Compute, the Image API, and this identity service (clients look projects and users up there)."""
-    return [_service(service_type, name, root_url + path) for service_type, name, path in SERVICES]
+    return [_service(service_type, name, root_url + path) for service_type, name, path in services]
 
 
 def token(methods: list[str], user_id: str, project_id: str | None, roles: list[str],
-          root_url: str, now: datetime.datetime) -> dict[str, Any]:
+          root_url: str, now: datetime.datetime, services: tuple = SERVICES) -> dict[str, Any]:
     body: dict[str, Any] = {
         'methods': methods,
         'user': {'id': user_id, 'name': user_id, 'domain': domain(), 'password_expires_at': None},
@@ -96,7 +97,7 @@ def token(methods: list[str], user_id: str, project_id: str | None, roles: list[
         body['project'] = {'id': project_id, 'name': project_id, 'domain': domain()}
         body['is_domain'] = False
         body['roles'] = [{'id': _stable_id('role', role), 'name': role} for role in roles]
-        body['catalog'] = catalog(root_url)
+        body['catalog'] = catalog(root_url, services)
     return {'token': body}
 
 

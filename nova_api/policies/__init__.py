@@ -26,6 +26,7 @@ from nova_api.policies import keypairs
 from nova_api.policies import limits
 from nova_api.policies import migrate_server
 from nova_api.policies import migrations
+from nova_api.policies import network
 from nova_api.policies import quota_class_sets
 from nova_api.policies import quota_sets
 from nova_api.policies import remote_consoles
@@ -53,6 +54,8 @@ MODULES += (aggregates, extensions, hosts, hypervisors, instance_usage_audit_log
 # A server's interfaces and volume attachments, and the external events.
 MODULES += (attach_interfaces, volume_attachments, server_external_events)
 MODULES += (server_metadata, server_tags, instance_actions, server_password)
+# The Network API (Neutron's rule names).
+MODULES += (network,)
 
 
 def list_rules():

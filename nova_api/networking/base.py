@@ -68,8 +68,9 @@ def bump(session: orm.Session, table: sa.Table, row_id: str, values: Mapping[str
 
 
 def owned_or_admin(ctx: Any, table: sa.Table) -> Any:
-    """The visibility of a project's own resources: None (everything) for an admin."""
-    return None if ctx.is_admin else table.c.project_id == ctx.project_id
+    """The visibility of a project's own resources: None (everything) for an admin, or for
+    no caller (the layer itself)."""
+    return None if ctx is None or ctx.is_admin else table.c.project_id == ctx.project_id
 
 
 class NetworkResourceAPI:

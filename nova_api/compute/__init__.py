@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from oslo_config import cfg
 
+from nova_api import networking
 from nova_api.compute import aggregates
 from nova_api.compute import attach_interfaces
 from nova_api.compute import availability_zones
@@ -90,3 +91,5 @@ class Compute:
         self.server_tags = server_tags.ServerTagsAPI(self)
         self.instance_actions = instance_actions.InstanceActionsAPI(self)
         self.server_password = server_password.ServerPasswordAPI(self)
+        # The Network API (/network) and the ports compute asks it for.
+        self.network = networking.Networking(self)

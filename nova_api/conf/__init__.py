@@ -16,6 +16,7 @@ from nova_api.conf import identity
 from nova_api.conf import image
 from nova_api.conf import middleware
 from nova_api.conf import moves
+from nova_api.conf import network
 from nova_api.conf import paths
 from nova_api.conf import quota
 from nova_api.conf import service
@@ -30,6 +31,7 @@ _MODULES += (consoles, moves)
 _MODULES += (simulated_hosts,)
 _MODULES += (image,)
 _MODULES += (identity,)
+_MODULES += (network,)
 
 
 def register_opts(conf: cfg.ConfigOpts) -> None:

@@ -17,6 +17,7 @@ from nova_api import deploy
 from nova_api.api import json_codec
 from nova_api.identity import development
 from nova_api.identity import faults
+from nova_api.identity import views
 
 
 class _NotServed:
@@ -39,7 +40,7 @@ def app_factory(global_conf: dict, **local_conf: str) -> Callable:
     """paste.deploy app factory for ``/identity``."""
     conf = deploy.conf_from(global_conf)
     if conf.api.auth_strategy == 'noauth2':
-        return development.IdentityApp()
+        return development.IdentityApp(views.served(conf))
     if conf.identity.enabled:
         from nova_api.identity import router  # its layer (and database) only when served
 

@@ -59,7 +59,8 @@ def _parse_token(token: str) -> tuple[str, str | None]:
 class IdentityApp:
     """``/identity``: version discovery, ``POST /v3/auth/tokens`` and project/user look-ups."""
 
-    def __init__(self) -> None:
+    def __init__(self, services: tuple[tuple[str, str, str], ...]) -> None:
+        self.services = services
         # (method, path pattern, handler): the whole API, as data.
         self.routes: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
             (method, re.compile('^%s/?$' % pattern), handler) for method, pattern, handler in (
@@ -137,7 +138,7 @@ class IdentityApp:
         project_id = self._scope(auth_request.get('scope'), token_project)
         roles = list(auth.ADMIN_ROLES if user_id == auth.ADMIN_USER else auth.MEMBER_ROLES)
         document = views.token(methods, user_id, project_id, roles, links.root_url(req),
-                               datetime.datetime.now(datetime.timezone.utc))
+                               datetime.datetime.now(datetime.timezone.utc), self.services)
         return 201, document, {TOKEN_HEADER: '%s:%s' % (user_id, project_id or '')}
 
     @staticmethod
@@ -178,7 +179,7 @@ class IdentityApp:
         user_id, project_id = _parse_token(subject)
         roles = list(auth.ADMIN_ROLES if user_id == auth.ADMIN_USER else auth.MEMBER_ROLES)
         document = views.token(['token'], user_id, project_id, roles, links.root_url(req),
-                               datetime.datetime.now(datetime.timezone.utc))
+                               datetime.datetime.now(datetime.timezone.utc), self.services)
         return 200, (document if req.method == 'GET' else None), {TOKEN_HEADER: subject}
 
     def token_projects(self, req: webob.Request) -> tuple[int, Any, dict]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from collections.abc import Sequence
 from typing import Any
 
 API_VERSION = 'v3.14'
@@ -70,21 +71,14 @@ def _service(service_type: str, name: str, url: str) -> dict[str, Any]:
     }
 
 
-#: The services this process serves, for the catalog: (type, name, path below the root).
-SERVICES = (
-    ('compute', 'nova', '/v2.1'),
-    ('image', 'glance', '/image'),
-    ('identity', 'keystone', '/identity'),
-)
-
-
-def catalog(root_url: str) -> list[dict[str, Any]]:
-    """Compute, the Image API, and this identity service (clients look projects and users up there)."""
-    return [_service(service_type, name, root_url + path) for service_type, name, path in SERVICES]
+def catalog(root_url: str, services: Sequence[tuple[str, str, str]]) -> list[dict[str, Any]]:
+    """The services this process serves (the built-in identity's table), for the catalog."""
+    return [_service(service_type, name, root_url + path) for service_type, name, path in services]
 
 
 def token(methods: list[str], user_id: str, project_id: str | None, roles: list[str],
-          root_url: str, now: datetime.datetime) -> dict[str, Any]:
+          root_url: str, now: datetime.datetime,
+          services: Sequence[tuple[str, str, str]]) -> dict[str, Any]:
     body: dict[str, Any] = {
         'methods': methods,
         'user': {'id': user_id, 'name': user_id, 'domain': domain(), 'password_expires_at': None},
@@ -96,7 +90,7 @@ def token(methods: list[str], user_id: str, project_id: str | None, roles: list[
         body['project'] = {'id': project_id, 'name': project_id, 'domain': domain()}
         body['is_domain'] = False
         body['roles'] = [{'id': _stable_id('role', role), 'name': role} for role in roles]
-        body['catalog'] = catalog(root_url)
+        body['catalog'] = catalog(root_url, services)
     return {'token': body}
 
 

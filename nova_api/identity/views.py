@@ -21,8 +21,15 @@ SERVICES = (
     ('compute', 'nova', '/v2.1'),
     ('image', 'glance', '/image'),
     ('identity', 'keystone', '/identity'),
+    ('network', 'neutron', '/network'),
 )
 INTERFACES = ('public', 'internal', 'admin')
+
+
+def served(conf: Any) -> tuple[tuple[str, str, str], ...]:
+    """The rows of :data:`SERVICES` this configuration mounts: the Network API only with
+    ``[network] enabled``."""
+    return tuple(row for row in SERVICES if row[0] != 'network' or conf.network.enabled)
 
 
 def root_url(req: Any, identity: Any = None) -> str:
@@ -88,7 +95,7 @@ def endpoint_urls(req: Any, identity: Any) -> dict[str, str]:
 
 
 def catalog(req: Any, identity: Any) -> list[dict[str, Any]]:
-    """The v3 service catalogue: every row of :data:`SERVICES`, at each interface."""
+    """The v3 service catalogue: every service served (:func:`served`), at each interface."""
     region = identity.conf.identity.region_name
     bases = endpoint_urls(req, identity)
     return [{
@@ -98,7 +105,7 @@ def catalog(req: Any, identity: Any) -> list[dict[str, Any]]:
         'endpoints': [{'id': stable_id('endpoint', service_type, interface),
                        'interface': interface, 'region': region, 'region_id': region,
                        'url': bases[interface] + path} for interface in INTERFACES],
-    } for service_type, name, path in SERVICES]
+    } for service_type, name, path in served(identity.conf)]
 
 
 # -- tokens ----------------------------------------------------------------------

@@ -14,7 +14,7 @@ headers a client sent are removed before anything else can read them.
 
 Both filters answer 401 in the format of the API they guard: the paste
 option ``errors`` names it (``compute``, the default: a Nova fault;
-``image``: Glance's).
+``image``: Glance's; ``network``: Neutron's).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from nova_api import exception
 from nova_api.api import faults
 from nova_api.image import faults as image_faults
 from nova_api.middleware import base
+from nova_api.network import faults as network_faults
 
 AUTH_REQUIRED = 'The request you have made requires authentication.'
 #: Where a token validator in front leaves the WWW-Authenticate of its 401 (the built-in identity's).
@@ -58,6 +59,7 @@ MEMBER_ROLES = ['member', 'reader']
 ERROR_FORMATS: dict[str, faults.ErrorRenderer] = {
     'compute': faults.compute_error,
     'image': image_faults.render,
+    'network': network_faults.render,
 }
 
 

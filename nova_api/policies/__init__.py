@@ -29,6 +29,7 @@ from nova_api.policies import keypairs
 from nova_api.policies import limits
 from nova_api.policies import migrate_server
 from nova_api.policies import migrations
+from nova_api.policies import network
 from nova_api.policies import quota_class_sets
 from nova_api.policies import quota_sets
 from nova_api.policies import remote_consoles
@@ -60,6 +61,8 @@ MODULES += (server_metadata, server_tags, instance_actions, server_password)
 MODULES += (image,)
 # The built-in identity's token calls, and its admin calls (Keystone's names and defaults).
 MODULES += (identity_auth, identity)
+# The Network API (Neutron's rule names).
+MODULES += (network,)
 
 
 def list_rules():

@@ -27,6 +27,22 @@ from nova_api.db.models.images import Image
 from nova_api.db.models.images import ImageMember
 from nova_api.db.models.images import ImageProperty
 from nova_api.db.models.images import ImageTag
+from nova_api.db.models.network import AllowedAddressPair
+from nova_api.db.models.network import DefaultSecurityGroup
+from nova_api.db.models.network import FloatingIP
+from nova_api.db.models.network import IPAllocation
+from nova_api.db.models.network import Network
+from nova_api.db.models.network import NetworkQuota
+from nova_api.db.models.network import NetworkTag
+from nova_api.db.models.network import Port
+from nova_api.db.models.network import Router
+from nova_api.db.models.network import SecurityGroup
+from nova_api.db.models.network import SecurityGroupPortBinding
+from nova_api.db.models.network import SecurityGroupRule
+from nova_api.db.models.network import Subnet
+from nova_api.db.models.network import SubnetAllocationPool
+from nova_api.db.models.network import SubnetDNSNameServer
+from nova_api.db.models.network import SubnetRoute
 from nova_api.db.models.resources import Flavor
 from nova_api.db.models.resources import FlavorExtraSpec
 from nova_api.db.models.resources import FlavorProject
@@ -94,4 +110,20 @@ __all__ = [
     'ApplicationCredential',
     'ApplicationCredentialRole',
     'RevocationEvent',
+    'AllowedAddressPair',
+    'DefaultSecurityGroup',
+    'FloatingIP',
+    'IPAllocation',
+    'Network',
+    'NetworkQuota',
+    'NetworkTag',
+    'Port',
+    'Router',
+    'SecurityGroup',
+    'SecurityGroupPortBinding',
+    'SecurityGroupRule',
+    'Subnet',
+    'SubnetAllocationPool',
+    'SubnetDNSNameServer',
+    'SubnetRoute',
 ]

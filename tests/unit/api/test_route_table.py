@@ -4,7 +4,7 @@
   schema: a body schema for POST/PUT/PATCH (or ``@validation.raw_body`` for a
   method that streams its body itself) and for every ``@action`` handler, a
   query schema for GET.
-- ``nova_api/api/`` (and the Image API, ``nova_api/image/``) never imports
+- ``nova_api/api/`` (and the Image and Network APIs, ``nova_api/image/``, ``nova_api/network/``) never imports
   ``nova_api.db`` or ``nova_api.objects``.
 - Only ``nova_api/service/`` and ``nova_api/cmd/`` import eventlet.
 
@@ -26,6 +26,7 @@ from nova_api.api import validation
 from nova_api.api.resource import ACTION_DISPATCH
 from nova_api.api.resource import Resource
 from nova_api.image import router as image_router
+from nova_api.network import router as network_router
 
 PACKAGE_ROOT = Path(router.__file__).resolve().parents[1]  # .../nova_api
 BODY_METHODS = ('POST', 'PUT', 'PATCH')
@@ -84,6 +85,10 @@ def route_table_problems(routes: router.RouteTable,
 
 def test_every_route_declares_its_errors_and_has_a_schema():
     assert route_table_problems(router.ROUTES, router.CONTROLLERS, router.EXTENSIONS) == []
+
+
+def test_the_network_apis_routes_keep_the_same_conventions():
+    assert route_table_problems(network_router.ROUTES, network_router.CONTROLLERS, {}) == []
 
 
 def test_the_image_apis_routes_keep_the_same_conventions():
@@ -195,7 +200,7 @@ def is_within(module: str, package: str) -> bool:
 
 #: What the API layers reach only through nova_api.compute.
 DATA_LAYERS = ('nova_api.db', 'nova_api.objects')
-API_LAYERS = ('nova_api.api', 'nova_api.image', 'nova_api.identity.controllers',
+API_LAYERS = ('nova_api.api', 'nova_api.image', 'nova_api.network', 'nova_api.identity.controllers',
               'nova_api.identity.schemas', 'nova_api.identity.views', 'nova_api.identity.faults',
               'nova_api.identity.router', 'nova_api.identity.admin_routes',
               'nova_api.identity.admin.controllers', 'nova_api.identity.admin.schemas',

@@ -1,0 +1,55 @@
+"""``/v2.0/quotas``: a project's limits (its own to read; an admin's to change)."""
+
+from __future__ import annotations
+
+from nova_api.api import controller
+from nova_api.api import validation
+from nova_api.network import schemas
+from nova_api.network import views
+from nova_api.network.controllers import base
+
+
+class QuotasController(base.NetworkController):
+    collection = 'quotas'
+
+    @validation.query_schema(schemas.list_query)
+    @controller.expected_errors(403)
+    def index(self, req):
+        """The projects with limits of their own (an admin's list). 200."""
+        self.authorize(req.context, 'update_quota', {'project_id': None})
+        return views.quotas(self.net.quotas.projects())
+
+    @validation.query_schema(schemas.list_query)
+    @controller.expected_errors(403)
+    def show(self, req, id: str):
+        """A project's limits. 200; 403 for another project's but to an admin."""
+        self.authorize(req.context, 'get_quota', {'project_id': id})
+        return views.quota(self.net.quotas.show(id))
+
+    @validation.query_schema(schemas.list_query)
+    @controller.expected_errors(403)
+    def defaults(self, req, id: str):
+        """The configured defaults. 200."""
+        self.authorize(req.context, 'get_quota', {'project_id': id})
+        return views.quota(self.net.quotas.defaults())
+
+    @validation.query_schema(schemas.list_query)
+    @controller.expected_errors(403)
+    def details(self, req, id: str):
+        """Limits with usage (quota_details). 200."""
+        self.authorize(req.context, 'get_quota', {'project_id': id})
+        return views.quota(self.net.quotas.details(id))
+
+    @validation.schema(schemas.quota_update)
+    @controller.expected_errors(400, 403, 404)
+    def update(self, req, id: str, body: dict):
+        """Set limits (-1: unlimited). 200; 403 but to an admin; 404 for an unknown resource."""
+        self.authorize(req.context, 'update_quota', {'project_id': id})
+        return views.quota(self.net.quotas.update(id, body['quota']))
+
+    @controller.expected_errors(403)
+    @controller.response(204)
+    def delete(self, req, id: str):
+        """Back to the defaults. 204."""
+        self.authorize(req.context, 'delete_quota', {'project_id': id})
+        self.net.quotas.reset(id)

@@ -1,0 +1,104 @@
+"""Neutron's quotas: a limit per project and resource (the configured default unless set),
+checked when a resource is made, under a lock so that two creates cannot both take the last one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import orm
+
+from nova_api.db import database as db
+from nova_api.db import models
+from nova_api.exception import network as net_exc
+from nova_api.networking import base
+
+_quotas = models.NetworkQuota.__table__
+_Q = _quotas.c
+
+#: resource -> the table whose rows of a project count against it.
+COUNTED: Mapping[str, sa.Table] = {
+    'network': models.Network.__table__,
+    'subnet': models.Subnet.__table__,
+    'port': models.Port.__table__,
+    'router': models.Router.__table__,
+    'floatingip': models.FloatingIP.__table__,
+    'security_group': models.SecurityGroup.__table__,
+    'security_group_rule': models.SecurityGroupRule.__table__,
+}
+RESOURCES = tuple(COUNTED)
+
+
+class QuotaAPI(base.NetworkResourceAPI):
+    """``GET/PUT/DELETE /v2.0/quotas/{project_id}``, and the checks of every create."""
+
+    def defaults(self) -> dict[str, int]:
+        return {name: getattr(self.conf.network, 'quota_' + name) for name in RESOURCES}
+
+    def limits(self, session: orm.Session, project_id: str) -> dict[str, int]:
+        limits = self.defaults()
+        for row in session.execute(sa.select(_Q.resource, _Q.limit).where(
+                _Q.project_id == project_id)):
+            if row.resource in limits:
+                limits[row.resource] = row.limit
+        return limits
+
+    def usage(self, session: orm.Session, project_id: str) -> dict[str, int]:
+        return {name: session.scalar(sa.select(sa.func.count()).select_from(table).where(
+            table.c.project_id == project_id)) or 0 for name, table in COUNTED.items()}
+
+    def check(self, session: orm.Session, project_id: str, resource: str, adding: int = 1) -> None:
+        """409 OverQuota unless ``project_id`` may have ``adding`` more ``resource``."""
+        db.lock(session, 'network-quota:%s:%s' % (project_id, resource))
+        limit = self.limits(session, project_id)[resource]
+        if limit < 0:
+            return
+        table = COUNTED[resource]
+        used = session.scalar(sa.select(sa.func.count()).select_from(table).where(
+            table.c.project_id == project_id)) or 0
+        if used + adding > limit:
+            raise net_exc.OverQuota(overs=[resource])
+
+    # -- the API ---------------------------------------------------------------
+
+    def show(self, project_id: str) -> dict[str, int]:
+        return self.database.read(self.limits, project_id)
+
+    def details(self, project_id: str) -> dict[str, dict[str, int]]:
+        def read(session):
+            limits = self.limits(session, project_id)
+            used = self.usage(session, project_id)
+            return {name: {'limit': limits[name], 'used': used[name], 'reserved': 0}
+                    for name in RESOURCES}
+        return self.database.read(read)
+
+    def update(self, project_id: str, values: Mapping[str, Any]) -> dict[str, int]:
+        unknown = sorted(set(values) - set(RESOURCES))
+        if unknown:
+            raise net_exc.QuotaResourceUnknown(unknown=unknown)
+        for name, limit in values.items():
+            if not -1 <= int(limit) <= 2 ** 31 - 1:
+                raise net_exc.HTTPBadRequest(reason="Invalid input for %s. Reason: '%s' is too "
+                                                    "small - must be at least '-1'." % (name, limit))
+
+        def write(session):
+            for name, limit in values.items():
+                session.execute(sa.delete(_quotas).where(_Q.project_id == project_id,
+                                                         _Q.resource == name))
+                session.execute(sa.insert(_quotas).values(project_id=project_id, resource=name,
+                                                          limit=int(limit)))
+            return self.limits(session, project_id)
+        return self.database.write(write)
+
+    def reset(self, project_id: str) -> None:
+        self.database.write(lambda s: s.execute(sa.delete(_quotas).where(
+            _Q.project_id == project_id)))
+
+    def projects(self) -> list[tuple[str, dict[str, int]]]:
+        """Every project with a limit of its own, and its limits."""
+        def read(session):
+            ids = sorted(set(session.scalars(sa.select(_Q.project_id))))
+            return [(project_id, self.limits(session, project_id)) for project_id in ids]
+        return self.database.read(read)

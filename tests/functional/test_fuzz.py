@@ -33,6 +33,7 @@ from servers_client import ServersClient
 
 from nova_api.api import router as compute_router
 from nova_api.image import router as image_router
+from nova_api.network import router as network_router
 
 SEED = int(os.environ.get('NOVA_API_FUZZ_SEED', '20261202'))
 #: Schema-built bodies per route method (each action counts as a method).
@@ -147,8 +148,10 @@ def dump(document: Any) -> bytes:
 
 
 class Fuzzer:
-    def __init__(self, service, ids: dict[str, str], rng: random.Random):
+    def __init__(self, service, ids: dict[str, str], rng: random.Random,
+                 token: str = 'admin:admin'):
         self.service = service
+        self.token = token
         self.ids = ids
         self.rng = rng
         self.session = requests.Session()
@@ -157,7 +160,7 @@ class Fuzzer:
 
     def send(self, method: str, url: str, body: bytes | None = None, headers: dict | None = None,
              version: str = 'latest') -> None:
-        all_headers = {'X-Auth-Token': 'admin:admin', 'OpenStack-API-Version': 'compute %s' % version,
+        all_headers = {'X-Auth-Token': self.token, 'OpenStack-API-Version': 'compute %s' % version,
                        'Content-Type': 'application/json'}
         all_headers.update(headers or {})
         self.sent += 1
@@ -235,6 +238,7 @@ def test_no_route_of_any_mounted_api_answers_hostile_input_with_a_5xx(nova_api_s
         ('/v2.1', route_methods(compute_router.ROUTES, compute_router.CONTROLLERS,
                                 compute_router.EXTENSIONS)),
         ('/image', route_methods(image_router.ROUTES, image_router.CONTROLLERS)),
+        ('/network', route_methods(network_router.ROUTES, network_router.CONTROLLERS)),
     ]
     for prefix, routes in apis:
         for template, method, target, actions in routes:

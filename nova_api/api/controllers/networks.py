@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from nova_api import exception
 from nova_api.api import controller
 from nova_api.api import microversion
 from nova_api.api import validation
@@ -21,7 +20,7 @@ class NetworksController(controller.Controller):
         """The networks (``id`` and ``label``; every other field null, admins seeing more). 200."""
         ctx = req.context
         self.policy.authorize(ctx, policies.NETWORKS_LIST, {'project_id': ctx.project_id})
-        return views.index(req, self.compute.servers.networks.list())
+        return views.index(req, self.compute.network_proxies.list(ctx))
 
     @microversion.versioned(max_version=microversion.LAST_PROXY_API)
     @validation.query_schema_windows(schemas.NETWORKS_QUERY_SCHEMAS)
@@ -30,8 +29,4 @@ class NetworksController(controller.Controller):
         """One network. 200; 404 "Network not found"."""
         ctx = req.context
         self.policy.authorize(ctx, policies.NETWORKS_SHOW, {'project_id': ctx.project_id})
-        try:
-            network = self.compute.servers.networks.get(id)
-        except exception.NetworkNotFound:
-            raise exception.ProxyNetworkNotFound() from None
-        return views.show(req, network)
+        return views.show(req, self.compute.network_proxies.get(ctx, id))

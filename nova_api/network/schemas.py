@@ -46,7 +46,7 @@ _standard = {'name': _name, 'description': _description, 'project_id': _project,
 
 network_create = _body('network', {
     **_standard, 'admin_state_up': _bool, 'shared': _bool, 'router:external': _bool,
-    'mtu': {'type': 'integer', 'minimum': 68}, 'port_security_enabled': _bool,
+    'mtu': {'type': 'integer', 'minimum': 68, 'maximum': 65536}, 'port_security_enabled': _bool,
     'availability_zone_hints': {'type': 'array', 'maxItems': 0}})
 network_update = _update(network_create, 'network', ('project_id', 'tenant_id',
                                                      'availability_zone_hints'))
@@ -115,8 +115,9 @@ floatingip_update = _body('floatingip', {'description': _description, 'port_id':
                                          'fixed_ip_address': _address})
 
 quota_update = {'type': 'object', 'properties': {'quota': {
-    'type': 'object', 'additionalProperties': {'type': ['integer', 'string'],
-                                               'pattern': '^-?[0-9]+$', 'minimum': -1}}},
+    'type': 'object', 'additionalProperties': {
+        'type': ['integer', 'string'], 'pattern': '^-?[0-9]{1,10}$', 'minimum': -1,
+        'maximum': 2 ** 31 - 1}}},
     'required': ['quota'], 'additionalProperties': False}
 tags_update = {'type': 'object', 'properties': {'tags': {'type': 'array'}}, 'required': ['tags'],
                'additionalProperties': False}

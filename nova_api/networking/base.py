@@ -30,7 +30,9 @@ def new_id() -> str:
 
 
 def now() -> datetime.datetime:
-    return models.utcnow().replace(microsecond=0)
+    """Kept to the microsecond (a device's ports are in the order they were made); shown to
+    the second, as Neutron shows timestamps."""
+    return models.utcnow()
 
 
 def isotime(moment: datetime.datetime | None) -> str | None:

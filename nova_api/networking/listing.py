@@ -25,9 +25,10 @@ from nova_api.networking.query import to_bool
 from nova_api.networking.query import to_int
 from nova_api.networking.query import to_nullable
 from nova_api.networking.query import to_str
+from nova_api.networking.query import to_time
 
 __all__ = ['ListQuery', 'Spec', 'page', 'standard_columns', 'to_bool', 'to_int', 'to_nullable',
-           'to_str']
+           'to_str', 'to_time']
 
 #: A filter of its own: values -> a condition on the table.
 CustomFilter = Callable[[tuple[str, ...]], Any]
@@ -135,4 +136,4 @@ def standard_columns(table: sa.Table) -> dict[str, tuple[sa.Column, Callable[[An
     return {'id': (c.id, to_str), 'project_id': (c.project_id, to_str),
             'tenant_id': (c.project_id, to_str), 'description': (c.description, to_str),
             'revision_number': (c.revision_number, to_int),
-            'created_at': (c.created_at, to_str), 'updated_at': (c.updated_at, to_str)}
+            'created_at': (c.created_at, to_time), 'updated_at': (c.updated_at, to_time)}

@@ -7,6 +7,7 @@ Pure (no database), so that the API side parses and the business layer applies
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections.abc import Iterable
 from collections.abc import Mapping
 from typing import Any
@@ -41,6 +42,17 @@ def to_int(value: Any) -> int:
 
 def to_str(value: Any) -> str:
     return str(value)
+
+
+def to_time(value: Any) -> datetime.datetime:
+    """A timestamp as Neutron shows them (``2026-12-02T12:00:00Z``), in UTC without a zone."""
+    try:
+        moment = datetime.datetime.fromisoformat(str(value).replace('Z', '+00:00'))
+    except ValueError:
+        raise net_exc.InvalidInput(error_message="'%s' is not a valid timestamp" % value) from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    return moment
 
 
 def to_nullable(value: Any) -> str | None:
@@ -107,4 +119,5 @@ def _limit(value: str) -> int | None:
     if limit < 0:
         raise net_exc.HTTPBadRequest(reason="Limit must be an integer 0 or greater and not "
                                             "'%s'" % value)
-    return limit or None  # 0 is no limit, as in Neutron
+    # 0 is no limit, as in Neutron; past what a database LIMIT takes is as good as none.
+    return min(limit, 2 ** 31 - 2) or None

@@ -78,6 +78,10 @@ class QuotaAPI(base.NetworkResourceAPI):
         unknown = sorted(set(values) - set(RESOURCES))
         if unknown:
             raise net_exc.QuotaResourceUnknown(unknown=unknown)
+        for name, limit in values.items():
+            if not -1 <= int(limit) <= 2 ** 31 - 1:
+                raise net_exc.HTTPBadRequest(reason="Invalid input for %s. Reason: '%s' is too "
+                                                    "small - must be at least '-1'." % (name, limit))
 
         def write(session):
             for name, limit in values.items():

@@ -418,3 +418,41 @@ def test_another_projects_port_is_not_found(alice, mallory):
     neutron_error(mallory('DELETE', '/ports/' + port['id']), 404, 'PortNotFound')
     neutron_error(mallory('POST', '/ports', {'port': {'network_id': network['id']}}), 404,
                   'NetworkNotFound')
+
+
+def test_odd_inputs_are_4xx_never_500(alice, admin):
+    network, subnet = alice.network_with_subnet('192.168.80.0/24')
+    cases = [
+        ('GET', '/networks?created_at=yesterday', None, 400),
+        ('GET', '/networks?limit=100000000000000000000', None, 200),
+        ('GET', '/ports?fixed_ips=colour=red', None, 400),
+        ('POST', '/networks', {'network': {'mtu': 10 ** 12}}, 400),
+        ('POST', '/networks', {'networks': [{'name': 'bulk'}]}, 400),
+        ('POST', '/networks', [], 400),
+        ('POST', '/ports', {'port': {'network_id': network['id'], 'fixed_ips': 'x'}}, 400),
+        ('POST', '/ports', {'port': {'network_id': network['id'],
+                                     'fixed_ips': [{'subnet_id': str(uuid.uuid4())}]}}, 400),
+        ('POST', '/ports', {'port': {'network_id': network['id'],
+                                     'fixed_ips': [{'colour': 'red'}]}}, 400),
+        ('POST', '/ports', {'port': {'network_id': network['id'],
+                                     'allowed_address_pairs': [{'ip_address': 'nope'}]}}, 400),
+        ('POST', '/subnets', {'subnet': {'network_id': network['id'], 'ip_version': 4,
+                                         'cidr': '10.90.0.0/24',
+                                         'allocation_pools': [{'start': 1, 'end': 2}]}}, 400),
+        ('POST', '/subnets', {'subnet': {'network_id': network['id'], 'ip_version': 4,
+                                         'cidr': '10.91.0.0/24',
+                                         'host_routes': [{'destination': '10.0.0.0/8'}]}}, 400),
+        ('POST', '/subnets', {'subnet': {'network_id': network['id'], 'ip_version': 5,
+                                         'cidr': '10.92.0.0/24'}}, 400),
+        ('PUT', '/subnets/' + subnet['id'], {'subnet': {'gateway_ip': 'gw'}}, 400),
+        ('PUT', '/quotas/' + alice.project, {'quota': {'network': '-5'}}, 400),
+        ('POST', '/floatingips', {'floatingip': {'floating_network_id': str(uuid.uuid4())}}, 404),
+        ('PUT', '/routers/%s/add_router_interface' % uuid.uuid4(), {'subnet_id': subnet['id']},
+         404),
+    ]
+    for method, path, body, code in cases:
+        client = admin if path.startswith('/quotas') else alice
+        response = client(method, path, body)
+        assert response.status_code == code, (method, path, body, response.text)
+        if code >= 400:
+            assert 'NeutronError' in response.json()

@@ -37,11 +37,13 @@ def test_a_password_scoped_to_a_project_gets_the_noauth2_token_and_the_catalog(
     token = response.json['token']
     assert token['project']['id'] == 'demo' and token['user']['id'] == 'alice'
     assert sorted(role['name'] for role in token['roles']) == ['member', 'reader']
-    compute, image, identity = token['catalog']
+    compute, image, network, identity = token['catalog']
     assert compute['type'] == 'compute'
     assert {endpoint['url'] for endpoint in compute['endpoints']} == {'http://localhost/v2.1'}
     assert (image['type'], image['name']) == ('image', 'glance')
     assert {endpoint['url'] for endpoint in image['endpoints']} == {'http://localhost/image'}
+    assert (network['type'], network['name']) == ('network', 'neutron')
+    assert {endpoint['url'] for endpoint in network['endpoints']} == {'http://localhost/network'}
     assert identity['type'] == 'identity'
     assert {endpoint['url'] for endpoint in identity['endpoints']} == {'http://localhost/identity'}
     assert sorted(endpoint['interface'] for endpoint in compute['endpoints']) == [

@@ -19,6 +19,7 @@ from nova_api.compute import consoles
 from nova_api.compute import flavor_access
 from nova_api.compute import flavor_extra_specs
 from nova_api.compute import flavors
+from nova_api.compute import floating_ips
 from nova_api.compute import hosts
 from nova_api.compute import hypervisors
 from nova_api.compute import images
@@ -89,3 +90,4 @@ class Compute:
         self.server_password = server_password.ServerPasswordAPI(self)
         # Nova's proxies of the network service (os-networks).
         self.network_proxies = network_proxies.NetworkProxyAPI(self)
+        self.floating_ips = floating_ips.FloatingIPProxyAPI(self)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from nova_api.exception.base import Conflict
 from nova_api.exception.base import Forbidden
 from nova_api.exception.base import Invalid
+from nova_api.exception.base import NotFound
 
 
 class NetworkAmbiguous(Conflict):
@@ -51,3 +52,51 @@ class NoMoreFixedIpsOnNetwork(Invalid):
     """addFixedIp on an exhausted network: Nova's multinic answers 400."""
 
     msg_fmt = 'No fixed IP addresses available for network: %(net)s'
+
+
+# -- the floating IP proxies ----------------------------------------------------------------
+
+class NoNetworkService(NotFound):
+    """A network proxy with ``[network] enabled = false``: there is nothing it proxies."""
+
+    msg_fmt = 'The network service is not enabled.'
+
+
+class FloatingIpNotFound(NotFound):
+    msg_fmt = 'Floating IP not found for ID %(id)s'
+
+
+class FloatingIpNotFoundForAddress(NotFound):
+    msg_fmt = 'floating IP not found'
+
+
+class FloatingIpPoolNotFound(NotFound):
+    msg_fmt = 'Floating IP pool not found.'
+
+
+class NoMoreFloatingIps(NotFound):
+    msg_fmt = 'No more floating IPs in pool %(pool)s.'
+
+
+class FloatingIpLimitExceeded(Forbidden):
+    msg_fmt = 'IP allocation over quota in pool %(pool)s.'
+
+
+class FloatingIpAssociated(Invalid):
+    msg_fmt = 'floating IP is already associated'
+
+
+class FixedAddressNotOnServer(Invalid):
+    msg_fmt = 'Specified fixed address not assigned to instance'
+
+
+class NoFixedIpsOnServer(Invalid):
+    msg_fmt = 'No fixed IPs associated to instance'
+
+
+class FloatingIpAssociateFailed(Invalid):
+    msg_fmt = '%(reason)s'
+
+
+class FloatingIpNotAssociatedWithServer(Conflict):
+    msg_fmt = 'Floating IP %(address)s is not associated with instance %(id)s.'

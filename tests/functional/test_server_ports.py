@@ -260,3 +260,41 @@ def test_os_networks_lists_the_networks_the_project_sees(user, net):
     shown = user.at('2.35')('GET', '/os-networks/%s' % own['id'])
     assert shown.status_code == 200 and shown.json()['network']['label'] == own['name']
     assert user.at('2.36')('GET', '/os-networks').status_code == 404
+
+
+# -- the floating IP proxies --------------------------------------------------------------
+
+def test_os_floating_ips_allocate_associate_disassociate_and_release(user, net):
+    at_235, at_243 = user.at('2.35'), user.at('2.43')
+    pools = at_235('GET', '/os-floating-ip-pools').json()['floating_ip_pools']
+    assert pools == [{'name': PUBLIC}]
+    made = at_235('POST', '/os-floating-ips', {'pool': PUBLIC})
+    assert made.status_code == 200, made.text
+    fip = made.json()['floating_ip']
+    assert fip['pool'] == PUBLIC and fip['instance_id'] is None and fip['fixed_ip'] is None
+    assert_fault(at_235('POST', '/os-floating-ips', {'pool': 'nope'}), 404, 'itemNotFound',
+                 'Floating IP pool not found.')
+    listed = at_235('GET', '/os-floating-ips').json()['floating_ips']
+    assert [f['id'] for f in listed] == [fip['id']]
+
+    network = _routed_network(net, '10.70.0.0/24')
+    server = _active(user)
+    assert at_243.action(server['id'], {'addFloatingIp': {'address': fip['ip']}}
+                         ).status_code == 202
+    shown = at_235('GET', '/os-floating-ips/%s' % fip['id']).json()['floating_ip']
+    fixed = user.show(server['id'])['addresses'][network['name']]
+    assert shown['instance_id'] == server['id'] and shown['fixed_ip'] == fixed[0]['addr']
+    assert [a['addr'] for a in fixed] == [shown['fixed_ip'], fip['ip']]
+    assert_fault(at_243.action(server['id'], {'addFloatingIp': {'address': '172.24.4.250'}}),
+                 404, 'itemNotFound', 'floating IP not found')
+
+    assert at_243.action(server['id'], {'removeFloatingIp': {'address': fip['ip']}}
+                         ).status_code == 202
+    assert_fault(at_243.action(server['id'], {'removeFloatingIp': {'address': fip['ip']}}),
+                 409, 'conflictingRequest', 'is not associated with instance')
+    assert at_235('DELETE', '/os-floating-ips/%s' % fip['id']).status_code == 202
+    assert_fault(at_235('GET', '/os-floating-ips/%s' % fip['id']), 404, 'itemNotFound',
+                 'Floating IP not found for ID')
+    assert user.at('2.36')('GET', '/os-floating-ips').status_code == 404
+    assert user.at('2.44').action(server['id'], {'addFloatingIp': {'address': fip['ip']}}
+                                  ).status_code == 404

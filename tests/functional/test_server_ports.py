@@ -298,3 +298,11 @@ def test_os_floating_ips_allocate_associate_disassociate_and_release(user, net):
     assert user.at('2.36')('GET', '/os-floating-ips').status_code == 404
     assert user.at('2.44').action(server['id'], {'addFloatingIp': {'address': fip['ip']}}
                                   ).status_code == 404
+
+
+def test_os_networks_writes_are_gone(user):
+    for method, path, body in (('POST', '/os-networks', {'network': {'label': 'x'}}),
+                               ('POST', '/os-networks/add', {'id': None}),
+                               ('DELETE', '/os-networks/%s' % uuid.uuid4(), None)):
+        for version in ('2.1', '2.35', '2.36'):
+            assert user.at(version)(method, path, body).status_code == 410, (method, path)

@@ -1,7 +1,9 @@
-"""``os-networks``: Nova's read proxy of the networks servers attach to, up to 2.35."""
+"""``os-networks``: Nova's read proxy of the networks servers attach to, up to 2.35; its
+nova-network writes are gone (410 at every version, as with Neutron)."""
 
 from __future__ import annotations
 
+from nova_api import exception
 from nova_api.api import controller
 from nova_api.api import microversion
 from nova_api.api import validation
@@ -30,3 +32,20 @@ class NetworksController(controller.Controller):
         ctx = req.context
         self.policy.authorize(ctx, policies.NETWORKS_SHOW, {'project_id': ctx.project_id})
         return views.show(req, self.compute.network_proxies.get(ctx, id))
+
+    @validation.schema_windows(schemas.GONE_BODY_SCHEMAS)
+    @controller.expected_errors(410)
+    def create(self, req, body):
+        """nova-network's create: 410 at every version."""
+        raise exception.Gone()
+
+    @validation.schema_windows(schemas.GONE_BODY_SCHEMAS)
+    @controller.expected_errors(410)
+    def add(self, req, body):
+        """nova-network's add to a project: 410 at every version."""
+        raise exception.Gone()
+
+    @controller.expected_errors(410)
+    def delete(self, req, id: str):
+        """nova-network's delete: 410 at every version."""
+        raise exception.Gone()

@@ -39,6 +39,17 @@ def compute_openapi() -> ComputeOpenAPI:
     return ComputeOpenAPI(path)
 
 
+@pytest.fixture(scope='session')
+def image_openapi() -> dict:
+    """The component schemas of the Image API's OpenAPI description (``openapi/image-v2.yaml``)."""
+    import yaml
+    path = (REFERENCE_DIR / 'openapi' / 'image-v2.yaml').resolve()
+    if not path.is_file():
+        pytest.skip('The Image API OpenAPI description is not available: %s is missing (it lives '
+                    'in the shared reference folder beside the repository)' % path)
+    return yaml.safe_load(path.read_text())['components']['schemas']
+
+
 # -- databases ---------------------------------------------------------------------
 
 @pytest.fixture(scope='session')

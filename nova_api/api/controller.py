@@ -9,6 +9,8 @@ validate and serialize.
 - ``@response(202)``: the success status code.
 - ``@expected_errors(404, 409)``: the error codes the method may return; any
   other error escaping the method is a bug, logged and returned as a 500.
+- ``@validation.raw_body('application/octet-stream')`` (on a method without
+  ``body``): the method reads the request's body stream itself.
 - ``@action('os-start')``: handles ``POST .../action`` bodies ``{"os-start": ...}``.
 - ``@extends('show')`` (on an extension): runs after the controller's method
   and may add to its response.
@@ -42,6 +44,20 @@ class ResponseObject:
 
     def __setitem__(self, key: str, value: str) -> None:
         self.headers[key] = value
+
+
+class StreamedResponse:
+    """A method's result whose body is streamed: ``app_iter`` yields it chunk by chunk.
+
+    The Resource sends it as it is (no JSON), with ``code`` and ``headers``
+    (which should include Content-Length and Content-Type), and closes it
+    when the server is done with it (PEP 3333).
+    """
+
+    def __init__(self, app_iter, code: int = 200, headers: dict[str, str] | None = None):
+        self.app_iter = app_iter
+        self.code = code
+        self.headers: dict[str, str] = dict(headers or {})
 
 
 def response(code: int) -> Callable:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import urllib.parse
+
 import webob
 
 from nova_api import context as nova_context
@@ -15,6 +17,22 @@ SUPPORTED_CONTENT_TYPES = frozenset((
     'application/vnd.openstack.compute+json',
 ))
 JSON_CONTENT_TYPE = 'application/json'
+
+
+def check_query_string(query: str) -> None:
+    """Invalid (400) unless the query string decodes to UTF-8 text without NUL.
+
+    webob decodes it strictly when ``req.GET`` is first read and raises
+    UnicodeDecodeError, which would be a 500. ``query`` is the WSGI string:
+    the bytes received, as latin-1.
+    """
+    raw = urllib.parse.unquote_to_bytes(query.replace('+', ' '))
+    try:
+        text = raw.decode('utf-8')
+    except UnicodeDecodeError:
+        raise exception.Invalid('Invalid query string: it is not UTF-8 text.') from None
+    if '\x00' in text:
+        raise exception.Invalid('Invalid query string: it contains a NUL character.')
 
 
 class Request(webob.Request):

@@ -6,7 +6,9 @@ One request, top to bottom (:meth:`Resource.__call__`):
 2. check the URL's project id against the caller's (400 on mismatch);
 3. find the method: the routed one, or for ``POST .../action`` the
    ``@action`` handler named by the body's single key (400 if none);
-4. read the body as JSON where the method takes one (415, 400);
+4. read the body as JSON where the method takes one (415, 400; what no
+   field can hold is refused by :mod:`json_codec`, a query string that is not
+   UTF-8 text before any of this);
 5. validate query and body against the method's schemas for this version;
 6. call the method, then the extensions that ``@extends`` it;
 7. serialize what it returned, with its status code and headers.
@@ -34,6 +36,7 @@ from nova_api.api import controller as api_controller
 from nova_api.api import faults
 from nova_api.api import json_codec
 from nova_api.api import microversion
+from nova_api.api import request as api_request
 from nova_api.api import validation
 from nova_api.api.request import Request
 
@@ -55,6 +58,10 @@ class Target:
     body_schema: bool
     code: int
     extensions: tuple[Callable, ...]
+    #: The media types a JSON body may come in (None: JSON's), and those of a raw body
+    #: the method reads itself (None: it takes no raw body).
+    media_types: frozenset[str] | None = None
+    raw_types: frozenset[str] | None = None
 
     @classmethod
     def of(cls, method: Callable, extensions: Iterable[Callable] = ()) -> Target:
@@ -63,7 +70,9 @@ class Target:
                    query_schema=validation.has_query_schema(method),
                    body_schema=validation.has_body_schema(method),
                    code=getattr(method, 'wsgi_code', 200),
-                   extensions=tuple(extensions))
+                   extensions=tuple(extensions),
+                   media_types=validation.body_media_types(method),
+                   raw_types=validation.raw_body_types(method))
 
 
 class Resource:
@@ -104,13 +113,23 @@ class Resource:
         if self.negotiate_version:
             headers.extend(microversion.response_header_list(version))
         start_response(_status_line(code), headers)
-        return [body] if req.method != 'HEAD' else []
+        if isinstance(body, bytes):
+            return [body] if req.method != 'HEAD' else []
+        if req.method == 'HEAD':  # a streamed body, not wanted
+            getattr(body, 'close', lambda: None)()
+            return []
+        return body
 
     # -- the steps -----------------------------------------------------------
 
-    def _process(self, req: Request) -> tuple[int, list[tuple[str, str]], bytes]:
+    def _process(self, req: Request) -> tuple[int, list[tuple[str, str]], Any]:
+        query = req.environ.get('QUERY_STRING')
+        if query:
+            api_request.check_query_string(query)  # before anyone reads req.GET
         routing = req.environ.get(ROUTING_ARGS, ((), {}))[1]
         args = {name: value for name, value in routing.items() if name not in _NOT_METHOD_ARGS}
+        if any('\x00' in value for value in args.values() if isinstance(value, str)):
+            raise exception.NotFound()  # a NUL names nothing (and PostgreSQL refuses it)
         self._check_project_id(req, routing.get('project_id'))
 
         action = routing['action']
@@ -119,8 +138,13 @@ class Resource:
             target = self._action_target(body)
         else:
             target = self._targets.get(action) or self._target(action)
-            body = self._read_body(req) if target.takes_body and req.method in _BODY_METHODS \
-                else None
+            if target.raw_types is not None:
+                _check_media_type(req, target.raw_types)
+                body = None
+            elif target.takes_body and req.method in _BODY_METHODS:
+                body = self._read_body(req, target.media_types)
+            else:
+                body = None
 
         # Any method may declare a query schema (DELETE /os-keypairs/{name}?user_id=...).
         if target.query_schema and req.environ.get('QUERY_STRING'):
@@ -130,6 +154,8 @@ class Resource:
             args['body'] = body
 
         result = target.method(req, **args)
+        if isinstance(result, api_controller.StreamedResponse):
+            return result.code, list(result.headers.items()), result.app_iter
         if isinstance(result, api_controller.ResponseObject):
             resp_obj = result
         elif not target.extensions:
@@ -153,8 +179,11 @@ class Resource:
                 project_id=project_id, context_project_id=ctx.project_id)
 
     @staticmethod
-    def _read_body(req: Request) -> Any:
-        req.body_content_type()  # 415 for anything but JSON
+    def _read_body(req: Request, media_types: frozenset[str] | None = None) -> Any:
+        if media_types is None:
+            req.body_content_type()  # 415 for anything but JSON
+        else:
+            _check_media_type(req, media_types)
         raw = req.body
         if not raw:
             return None
@@ -194,6 +223,18 @@ class Resource:
 
 
 JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
+
+
+def _check_media_type(req: Request, allowed: frozenset[str]) -> None:
+    """415 unless the body's media type is one of ``allowed`` (RFC 5789's Accept-Patch on PATCH)."""
+    content_type = req.content_type if 'CONTENT_TYPE' in req.environ else None
+    if content_type in allowed:
+        return
+    error = exception.BodyMediaTypeNotAllowed(content_type=content_type,
+                                              allowed=', '.join(sorted(allowed)))
+    if req.method == 'PATCH':
+        error.headers['Accept-Patch'] = ', '.join(sorted(allowed))
+    raise error
 
 
 @functools.lru_cache(maxsize=64)

@@ -206,13 +206,18 @@ _Draft4WithNumericStrings = jsonschema.validators.extend(jsonschema.Draft4Valida
 })
 
 
-class _Validator:
-    """A compiled schema; :meth:`validate` raises Nova's ValidationError."""
+#: Another API's words for a schema violation: the first jsonschema error -> the exception to raise.
+ErrorWording = Callable[[jsonschema.ValidationError], Exception]
 
-    def __init__(self, schema: dict, is_body: bool = True):
+
+class _Validator:
+    """A compiled schema; :meth:`validate` raises Nova's ValidationError (or ``error``'s)."""
+
+    def __init__(self, schema: dict, is_body: bool = True, error: ErrorWording | None = None):
         _Draft4WithNumericStrings.check_schema(schema)
         self.schema = schema
         self.is_body = is_body
+        self.error = error
         self._validator = _Draft4WithNumericStrings(schema, format_checker=_FORMAT_CHECKER)
 
     def validate(self, document: Any) -> None:
@@ -222,6 +227,8 @@ class _Validator:
         error = next(iter(self._validator.iter_errors(document)), None)
         if error is None:
             return
+        if self.error is not None:
+            raise self.error(error)
         if isinstance(error.cause, exception.InvalidName):
             # A format checker's own explanation, as Nova gives it.
             detail = error.cause.format_message()
@@ -254,8 +261,8 @@ class _Window:
 
 
 def _attach(attribute: str, schema: dict, min_version: str | None,
-            max_version: str | None) -> Callable:
-    window = _Window(_Validator(schema, is_body=attribute == 'body_schemas'),
+            max_version: str | None, error: ErrorWording | None = None) -> Callable:
+    window = _Window(_Validator(schema, is_body=attribute == 'body_schemas', error=error),
                      min_version, max_version)
 
     def decorator(func):
@@ -267,9 +274,42 @@ def _attach(attribute: str, schema: dict, min_version: str | None,
 
 
 def schema(body_schema: dict, min_version: str | None = None,
-           max_version: str | None = None) -> Callable:
-    """Validate the request body against ``body_schema`` in [min_version, max_version]."""
-    return _attach('body_schemas', body_schema, min_version, max_version)
+           max_version: str | None = None, error: ErrorWording | None = None) -> Callable:
+    """Validate the request body against ``body_schema`` in [min_version, max_version].
+
+    ``error`` words a violation for an API that is not Nova's (the Image API's 400s).
+    """
+    return _attach('body_schemas', body_schema, min_version, max_version, error)
+
+
+def validator(schema: dict, error: ErrorWording | None = None) -> _Validator:
+    """A compiled body schema to validate with directly (``.validate(document)``)."""
+    return _Validator(schema, error=error)
+
+
+def media_types(*types: str) -> Callable:
+    """Read the JSON body of a method only in these media types (JSON patch), 415 otherwise."""
+    def decorator(func):
+        func.body_media_types = frozenset(types)
+        return func
+    return decorator
+
+
+def raw_body(*types: str) -> Callable:
+    """The method reads the request's body stream itself (an image upload), in these media
+    types only (415 otherwise); it is never read as JSON nor validated by a schema."""
+    def decorator(func):
+        func.raw_body_types = frozenset(types)
+        return func
+    return decorator
+
+
+def body_media_types(method: Callable) -> frozenset[str] | None:
+    return getattr(method, 'body_media_types', None)
+
+
+def raw_body_types(method: Callable) -> frozenset[str] | None:
+    return getattr(method, 'raw_body_types', None)
 
 
 def query_schema(query: dict, min_version: str | None = None,

@@ -22,6 +22,9 @@ from nova_api.compute import flavors
 from nova_api.compute import floating_ips
 from nova_api.compute import hosts
 from nova_api.compute import hypervisors
+from nova_api.compute import image_data
+from nova_api.compute import image_members
+from nova_api.compute import image_writes
 from nova_api.compute import images
 from nova_api.compute import instance_actions
 from nova_api.compute import instance_usage_audit_log
@@ -62,6 +65,10 @@ class Compute:
         self.flavor_access = flavor_access.FlavorAccessAPI(self)
         self.keypairs = keypairs.KeypairAPI(self)
         self.images = images.ImageAPI(self)
+        # The Image API's writes: images, their data and their members.
+        self.image_writes = image_writes.ImageWritesAPI(self)
+        self.image_data = image_data.ImageDataAPI(self)
+        self.image_members = image_members.ImageMembersAPI(self)
         self.quota_sets = quota_sets.QuotaSetsAPI(self)
         self.limits = limits.LimitsAPI(self)
         self.availability_zones = availability_zones.AvailabilityZonesAPI(self)

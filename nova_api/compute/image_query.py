@@ -240,5 +240,6 @@ def parse(query: Iterable[tuple[str, str]], default_limit: int = DEFAULT_LIMIT,
     sort = _sorting(params)
     conditions, properties = _filters(params)
     return ListQuery(conditions=tuple(conditions), properties=tuple(properties), tags=tags,
-                     visibility=visibility, sort=sort, limit=limit, marker=marker)
+                     visibility=visibility, sort=sort, limit=limit, marker=marker,
+                     member_status=member_status)
 

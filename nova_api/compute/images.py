@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import orm
 
@@ -19,6 +20,8 @@ from nova_api import context as nova_context
 from nova_api import exception
 from nova_api.compute import base
 from nova_api.compute import image_query
+from nova_api.compute import image_store
+from nova_api.objects import image_members as member_objects
 from nova_api.objects import images as image_objects
 from nova_api.objects.images import Image
 from nova_api.objects.images import ListQuery
@@ -78,12 +81,26 @@ def _check_keys(image: Image, keys: Iterable[str]) -> None:
 class ImageAPI(base.ResourceAPI):
     """Look images up as the caller may see them; delete them and change their metadata."""
 
+    def __init__(self, compute) -> None:
+        super().__init__(compute)
+        self.store = image_store.ImageStore(compute.conf)
+
     def get(self, ctx: nova_context.RequestContext, image_id: str) -> Image:
         """The image, or ``ImageNotFound`` (404) when it does not exist or is not visible."""
         image = self.database.read(image_objects.get, image_id, ctx.project_id, bool(ctx.is_admin))
         if image is None:
             raise exception.ImageNotFound(image_id=image_id)
         return image
+
+    def policy_target(self, ctx: nova_context.RequestContext, image: Image) -> dict[str, Any]:
+        """Glance's ``ImageTarget`` of ``image`` for the caller: its owner, visibility, and
+        ``member_id`` (the caller's project when it is one of the image's members)."""
+        member_id = ''
+        if image.visibility == 'shared' and ctx.project_id and image.owner != ctx.project_id:
+            if self.database.read(member_objects.get, image.id, ctx.project_id) is not None:
+                member_id = ctx.project_id
+        return {'project_id': image.owner or '', 'owner': image.owner or '',
+                'visibility': image.visibility, 'member_id': member_id, 'image_id': image.id}
 
     def list(self, ctx: nova_context.RequestContext, params: Iterable[tuple[str, str]],
              default_limit: int = image_query.DEFAULT_LIMIT,
@@ -111,6 +128,8 @@ class ImageAPI(base.ResourceAPI):
                 raise exception.ImageProtected(image_id=image_id)
             image_objects.mark_deleted(session, image_id)
         self.database.write(work)
+        # After the commit: a download that already opened the file finishes reading it.
+        self.store.remove(image_id)
 
     def metadata_item(self, ctx: nova_context.RequestContext, image_id: str,
                       key: str) -> tuple[str, str]:

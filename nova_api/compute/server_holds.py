@@ -73,11 +73,15 @@ def _check(ctx: nova_context.RequestContext, server_uuid: str, allowed: Allowed,
 
 def record(session: orm.Session, ctx: nova_context.RequestContext, server_uuid: str,
            action: str, event: str | None, host: str | None, result: str = 'Success',
-           traceback: str | None = None, now: datetime.datetime | None = None) -> int:
-    """Record the instance action and (when given) its one event, finished with ``result``."""
+           traceback: str | None = None, now: datetime.datetime | None = None,
+           finished: bool = False) -> int:
+    """Record the instance action and (when given) its one event, finished with ``result``.
+
+    ``finished``: the action itself is over too (a change made at once).
+    """
     now = now or changes.utcnow()
     action_id = changes.start_action(session, server_uuid, action, ctx.request_id, ctx.user_id,
-                                     ctx.project_id, now)
+                                     ctx.project_id, now, finished=finished)
     if event is not None:
         record_event(session, action_id, event, host, result, traceback, now)
     return action_id

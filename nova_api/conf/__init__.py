@@ -12,6 +12,7 @@ from nova_api.conf import api
 from nova_api.conf import compute
 from nova_api.conf import consoles
 from nova_api.conf import database
+from nova_api.conf import image
 from nova_api.conf import middleware
 from nova_api.conf import moves
 from nova_api.conf import network
@@ -27,6 +28,7 @@ _MODULES = (api, compute, database, middleware, paths, quota, service, simulated
             wsgi)
 _MODULES += (consoles, moves)
 _MODULES += (simulated_hosts,)
+_MODULES += (image,)
 _MODULES += (network,)
 
 

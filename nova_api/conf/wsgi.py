@@ -43,7 +43,10 @@ wall_seconds.
         default=16384,
         min=1,
         help="""
-Maximum line size of message headers to be accepted.
+Maximum line size of message headers to be accepted (longer: 400).
+
+A request head as a whole may have at most 100 header lines and at most
+twice this size (64 KiB at least).
 
 May need raising when large tokens (Keystone PKI-style or with many roles)
 are sent in headers.
@@ -62,6 +65,37 @@ are sent in headers.
              'the connection is closed. Waits are checked a tenth of this apart (at '
              'most every 5 s), so closing may come up to two checks later; time spent '
              'in the application does not count. 0 means wait forever.'),
+    cfg.FloatOpt(
+        'header_timeout',
+        default=20.0,
+        min=0.1,
+        help="""
+Seconds a client has to send a whole request head (request line and header
+lines), from its first byte on.
+
+A client that sends its headers slowly (one line a second: "slowloris") gets
+408 and its connection is closed. An idle keep-alive connection waiting for
+its next request is timed by client_socket_timeout instead.
+"""),
+    cfg.FloatOpt(
+        'body_timeout',
+        default=20.0,
+        min=0.1,
+        help="""
+Seconds of grace a request body gets from the application's first read,
+extended by one second for every min_body_rate bytes that arrive.
+
+A body that comes slower than that is cut off: the request gets 408 and the
+connection is closed.
+"""),
+    cfg.IntOpt(
+        'min_body_rate',
+        default=500,
+        min=1,
+        help="""
+Bytes per second a request body must arrive at, on average, after the grace
+of body_timeout (see there).
+"""),
     cfg.IntOpt(
         'tcp_keepidle',
         default=600,

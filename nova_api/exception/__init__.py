@@ -5,11 +5,12 @@ message, formatted with the keyword arguments it was raised with. Anything
 raised that is not a :class:`NovaAPIException` becomes a logged 500 with a
 generic message: internal details never reach the client.
 
-One module per area (``base``, ``resources``, ``servers``, ``server_work``,
+One module per area (``base``, ``resources``, ``images``, ``servers``, ``server_work``,
 ``hosts``); every exception is importable from here (``exception.InstanceNotFound``).
 """
 
 from nova_api.exception.base import ActionNotFound as ActionNotFound
+from nova_api.exception.base import BodyMediaTypeNotAllowed as BodyMediaTypeNotAllowed
 from nova_api.exception.base import Conflict as Conflict
 from nova_api.exception.base import Forbidden as Forbidden
 from nova_api.exception.base import Gone as Gone
@@ -17,6 +18,7 @@ from nova_api.exception.base import Invalid as Invalid
 from nova_api.exception.base import InvalidAPIVersionString as InvalidAPIVersionString
 from nova_api.exception.base import InvalidContentType as InvalidContentType
 from nova_api.exception.base import InvalidGlobalAPIVersion as InvalidGlobalAPIVersion
+from nova_api.exception.base import InvalidRequestBody as InvalidRequestBody
 from nova_api.exception.base import MalformedRequestBody as MalformedRequestBody
 from nova_api.exception.base import MethodNotAllowed as MethodNotAllowed
 from nova_api.exception.base import NotAcceptable as NotAcceptable
@@ -24,6 +26,7 @@ from nova_api.exception.base import NotAuthorized as NotAuthorized
 from nova_api.exception.base import NotFound as NotFound
 from nova_api.exception.base import NovaAPIException as NovaAPIException
 from nova_api.exception.base import ProjectIdMismatch as ProjectIdMismatch
+from nova_api.exception.base import RequestBodyTimeout as RequestBodyTimeout
 from nova_api.exception.base import RequestTooLarge as RequestTooLarge
 from nova_api.exception.base import RouteNotFound as RouteNotFound
 from nova_api.exception.base import ValidationError as ValidationError
@@ -61,6 +64,25 @@ from nova_api.exception.hosts import ServiceActionNotFound as ServiceActionNotFo
 from nova_api.exception.hosts import ServiceHostsInstances as ServiceHostsInstances
 from nova_api.exception.hosts import ServiceNotFound as ServiceNotFound
 from nova_api.exception.hosts import ServiceUpdateNotSupported as ServiceUpdateNotSupported
+from nova_api.exception.images import ImageActionNotAllowed as ImageActionNotAllowed
+from nova_api.exception.images import ImageAttributeNotWritable as ImageAttributeNotWritable
+from nova_api.exception.images import ImageAttributeReserved as ImageAttributeReserved
+from nova_api.exception.images import ImageDeactivated as ImageDeactivated
+from nova_api.exception.images import ImageFormatsMissing as ImageFormatsMissing
+from nova_api.exception.images import ImageGoneDuringUpload as ImageGoneDuringUpload
+from nova_api.exception.images import ImageIdExists as ImageIdExists
+from nova_api.exception.images import ImageLimitExceeded as ImageLimitExceeded
+from nova_api.exception.images import ImageMemberExists as ImageMemberExists
+from nova_api.exception.images import ImageMemberForbidden as ImageMemberForbidden
+from nova_api.exception.images import ImageMemberNotFound as ImageMemberNotFound
+from nova_api.exception.images import ImageMemberStatusInvalid as ImageMemberStatusInvalid
+from nova_api.exception.images import ImageNotShared as ImageNotShared
+from nova_api.exception.images import ImageOwnerNotPermitted as ImageOwnerNotPermitted
+from nova_api.exception.images import ImageStatusTransition as ImageStatusTransition
+from nova_api.exception.images import ImageTagNotFound as ImageTagNotFound
+from nova_api.exception.images import ImageTooLarge as ImageTooLarge
+from nova_api.exception.images import ImageUploadIncomplete as ImageUploadIncomplete
+from nova_api.exception.images import RangeNotSatisfiable as RangeNotSatisfiable
 from nova_api.exception.resources import ExtraSpecsBodyMismatch as ExtraSpecsBodyMismatch
 from nova_api.exception.resources import FlavorAccessExists as FlavorAccessExists
 from nova_api.exception.resources import FlavorAccessNotFound as FlavorAccessNotFound

@@ -86,10 +86,29 @@ class InvalidContentType(NovaAPIException):
     msg_fmt = 'Unsupported Content-Type'
 
 
+class BodyMediaTypeNotAllowed(InvalidContentType):
+    """A method that reads only some media types (``@validation.media_types``, ``raw_body``)."""
+
+    msg_fmt = 'Content-Type %(content_type)s is not one of: %(allowed)s'
+
+
 # -- request parsing and negotiation ----------------------------------------
 
 class MalformedRequestBody(Invalid):
     msg_fmt = 'Malformed request body'
+
+
+class InvalidRequestBody(Invalid):
+    """The body could not be read as its framing says (the server closes the connection after)."""
+
+    msg_fmt = 'The request body could not be read: %(reason)s.'
+
+
+class RequestBodyTimeout(NovaAPIException):
+    """The body came slower than ``[wsgi] min_body_rate`` allows."""
+
+    code = 408
+    msg_fmt = 'The request body did not arrive in time.'
 
 
 class ValidationError(Invalid):

@@ -1,13 +1,12 @@
-"""Controllers of the Image API: the versions list, images (index, show) and their schemas.
+"""Controllers of the Image API's documents: the versions list and the schemas.
 
-Each method: path args -> context -> one call into ``compute.images`` -> view.
-Who sees an image is the catalogue's rule (Glance's); Glance's default
-policies let every project member read, so there is no policy check here.
+The resources have a module each: :mod:`~nova_api.image.images` (and its
+actions), :mod:`~nova_api.image.image_data`, :mod:`~nova_api.image.image_members`,
+:mod:`~nova_api.image.image_tags`.
 """
 
 from __future__ import annotations
 
-from nova_api import exception
 from nova_api.api import controller
 from nova_api.api import validation
 from nova_api.image import schemas
@@ -31,30 +30,8 @@ class VersionsController(controller.Controller):
         return views.versions(req.application_url)
 
 
-class ImagesController(controller.Controller):
-    """``GET /v2/images`` and ``/v2/images/{image_id}``; writes are not served (405)."""
-
-    wsgi_wording = {
-        exception.ImageNotFound: 'No image found with ID %(image_id)s',
-        exception.ImageMarkerNotFound: 'No image found with ID %(marker)s',
-    }
-
-    @validation.query_schema(schemas.index_query)
-    @controller.expected_errors(400)
-    def index(self, req):
-        """A page of images (25 by default, at most 1000) with Glance's filters. 200; 400 for a
-        filter, sort, limit or marker Glance refuses."""
-        return views.index(req, self.compute.images.list(req.context, req.GET.items()))
-
-    @validation.query_schema(schemas.show_query)
-    @controller.expected_errors(404)
-    def show(self, req, image_id: str):
-        """One image. 200; 404 when it does not exist or is another project's."""
-        return views.image(self.compute.images.get(req.context, image_id))
-
-
 class SchemasController(controller.Controller):
-    """``GET /v2/schemas/image`` and ``/v2/schemas/images``."""
+    """``GET /v2/schemas/image``, ``/images``, ``/member`` and ``/members``."""
 
     @validation.query_schema(schemas.show_query)
     @controller.expected_errors()
@@ -67,3 +44,15 @@ class SchemasController(controller.Controller):
     def images(self, req):
         """The schema of a page of images. 200."""
         return schemas.images
+
+    @validation.query_schema(schemas.show_query)
+    @controller.expected_errors()
+    def member(self, req):
+        """The schema of an image member. 200."""
+        return schemas.member
+
+    @validation.query_schema(schemas.show_query)
+    @controller.expected_errors()
+    def members(self, req):
+        """The schema of a list of image members. 200."""
+        return schemas.members

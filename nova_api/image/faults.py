@@ -21,4 +21,8 @@ def render(environ: dict, exc: BaseException,
     """The Glance error response for ``exc`` (an :data:`~nova_api.api.faults.ErrorRenderer`)."""
     code, message, headers = faults.translate(exc, nova_context.request_id(environ), wording)
     error_class = webob.exc.status_map.get(code, webob.exc.HTTPInternalServerError)
+    if code == 415:
+        # Glance passes its words as the detail: webob keeps its own explanation
+        # ("The request media type X is not supported by this server.") first.
+        return error_class(detail=message, headers=list(headers.items()))
     return error_class(explanation=message, headers=list(headers.items()))

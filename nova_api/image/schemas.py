@@ -2,11 +2,17 @@
 
 Glance's base properties (``glance/api/v2/images.py``) with its default
 formats, the additional properties of its default ``schema-image.json``,
-and any other property as a string. Glance's own request validation is not
-done with them here: the Image API at /image is read-only.
+and any other property as a string; the member schemas of
+``glance/api/v2/image_members.py``. Request bodies are validated against
+them as Glance does (``create`` is ``image`` itself; a patch checks each
+change as a partial image), with Glance's 400 wording (:func:`glance_error`).
 """
 
 import copy
+
+import jsonschema
+
+from nova_api import exception
 
 _UUID = '^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$'
 _PROPERTY_KEYS = 'https://docs.openstack.org/python-glanceclient/latest/cli/property-keys.html'
@@ -140,3 +146,73 @@ images = {
 #: take none and ignore any.
 index_query = {'type': 'object', 'additionalProperties': True}
 show_query = {'type': 'object', 'properties': {}, 'additionalProperties': True}
+
+_MEMBER_PROPERTIES = {
+    'member_id': {'type': 'string', 'description': 'An identifier for the image member (tenantId)'},
+    'image_id': {'type': 'string', 'description': 'An identifier for the image', 'pattern': _UUID},
+    'created_at': {'type': 'string', 'description': 'Date and time of image member creation'},
+    'updated_at': {'type': 'string',
+                   'description': 'Date and time of last modification of image member'},
+    'status': {'type': 'string', 'description': 'The status of this image member',
+               'enum': ['pending', 'accepted', 'rejected']},
+    'schema': {'readOnly': True, 'type': 'string'},
+}
+
+member = {'name': 'member', 'properties': copy.deepcopy(_MEMBER_PROPERTIES)}
+
+members = {
+    'name': 'members',
+    'properties': {
+        'members': {'type': 'array', 'items': copy.deepcopy(member)},
+        'schema': {'type': 'string'},
+    },
+    'links': [{'rel': 'self', 'href': '{schema}'}, {'rel': 'describedby', 'href': '{schema}'}],
+}
+
+
+def glance_error(error: jsonschema.ValidationError) -> Exception:
+    """Glance's ``InvalidObject`` 400 for a body that does not match the image schema."""
+    if error.instance is None and not error.path:
+        return exception.Invalid('Body expected in request.')
+    return exception.Invalid("Provided object does not match schema 'image': %s" % error.message)
+
+
+#: ``POST /v2/images``: the image schema, every property optional.
+create = {'type': 'object', 'properties': image['properties'],
+          'additionalProperties': image['additionalProperties']}
+
+#: ``PATCH /v2/images/{id}``: a list of operations, each checked by Glance's rules
+#: (:mod:`nova_api.image.requests`); the values against :data:`create`.
+update = {}
+
+#: ``PUT /v2/images/{id}/tags/{tag}``: no body (any is ignored).
+tag_update = {}
+
+PATCH_MEDIA_TYPES = ('application/openstack-images-v2.0-json-patch',
+                     'application/openstack-images-v2.1-json-patch')
+#: The JSON schema draft a patch media type follows (Glance: v2.0 is draft 4's "op as key").
+PATCH_DRAFTS = dict(zip(PATCH_MEDIA_TYPES, (4, 10), strict=True))
+
+
+def member_error(error: jsonschema.ValidationError) -> Exception:
+    """Glance's words for a member body it cannot read."""
+    if error.instance is None and not error.path:
+        return exception.Invalid('Body expected in request.')
+    if error.validator == 'required':
+        return exception.Invalid('Member to be added not specified')
+    if error.validator == 'minLength':
+        return exception.Invalid("Member can't be empty")
+    return exception.Invalid('Expected a member in the form: {"member": "image_id"}')
+
+
+def member_status_error(error: jsonschema.ValidationError) -> Exception:
+    if error.instance is None and not error.path:
+        return exception.Invalid('Body expected in request.')
+    if error.validator == 'required':
+        return exception.Invalid('Status not specified')
+    return exception.Invalid('Expected a status in the form: {"status": "status"}')
+
+
+member_create = {'type': 'object', 'properties': {'member': {'type': 'string', 'minLength': 1}},
+                 'required': ['member']}
+member_update = {'type': 'object', 'required': ['status']}

@@ -1,4 +1,4 @@
-"""Bodies of the Image API: the versions list, an image, a page of images (Glance's shapes)."""
+"""Bodies of the Image API: the versions list, an image, a page of images, members (Glance's shapes)."""
 
 from __future__ import annotations
 
@@ -66,3 +66,24 @@ def index(req, page: Any) -> dict:
     if page.full:
         body['next'] = _href(params + [('marker', page.images[-1].id)])
     return body
+
+
+MEMBER_SCHEMA = '/v2/schemas/member'
+MEMBERS_SCHEMA = '/v2/schemas/members'
+
+
+def image_path(image_id: str) -> str:
+    """Where an image is (the ``Location`` of a create): relative, as Glance's ``self``."""
+    return '%s/%s' % (IMAGES_PATH, image_id)
+
+
+def member(item: Any) -> dict:
+    """One membership of an image, as Glance shows it."""
+    return {'member_id': item.member_id, 'image_id': item.image_id, 'status': item.status,
+            'created_at': _isotime(item.created_at), 'updated_at': _isotime(item.updated_at),
+            'schema': MEMBER_SCHEMA}
+
+
+def members(items: Sequence[Any]) -> dict:
+    """``GET /v2/images/{id}/members``."""
+    return {'members': [member(item) for item in items], 'schema': MEMBERS_SCHEMA}

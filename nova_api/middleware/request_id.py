@@ -2,7 +2,9 @@
 
 An inbound ``X-OpenStack-Request-ID`` is accepted only in the ``req-<uuid>``
 form, and then as the *global* request id that ties calls across services
-together (logged beside ours); the id we return is always our own.
+together (logged beside ours); the id we return is always our own. As the outermost filter it also makes
+a context of no one with these ids the current one, so that what is logged
+before authentication carries this request's ids, not the last one's.
 """
 
 from __future__ import annotations
@@ -39,8 +41,11 @@ class RequestId(base.Middleware):
         request_id = new_request_id()
         environ[nova_context.ENV_REQUEST_ID] = request_id
         inbound = environ.get(INBOUND_ENVIRON_KEY)
+        global_request_id = None
         if inbound and ID_FORMAT.fullmatch(inbound):
-            environ[nova_context.ENV_GLOBAL_REQUEST_ID] = inbound
+            environ[nova_context.ENV_GLOBAL_REQUEST_ID] = global_request_id = inbound
+        # The first filter: from here on, log lines carry this request's ids.
+        nova_context.set_anonymous_current(request_id, global_request_id)
 
         def start_with_id(status: str, headers: list, exc_info=None):
             headers.append((OPENSTACK_HEADER, request_id))

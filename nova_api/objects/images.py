@@ -3,8 +3,9 @@
 Reads are set-based Core selects: one query for the images (the page), one
 for the properties of all of them, one for their tags. Visibility is
 Glance's: an administrator sees every image; anyone else public and
-community images and their own project's. (Image members are not kept, so a
-shared image is seen by its owner only.)
+community images, their own project's, and ``shared`` images their project
+is a member of (any member status for a look-up; a list shows those of the
+asked ``member_status``, ``accepted`` by default).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from nova_api.db import prepared
 IMAGES = models.Image.__table__
 PROPERTIES = models.ImageProperty.__table__
 TAGS = models.ImageTag.__table__
+MEMBERS = models.ImageMember.__table__
 
 #: The columns an :class:`Image` is read from, in its field order.
 FIELDS = ('id', 'name', 'status', 'visibility', 'disk_format', 'container_format', 'size',
@@ -102,6 +104,7 @@ class ListQuery:
     sort: tuple[tuple[str, str], ...] = (('created_at', 'desc'), ('id', 'desc'))
     limit: int | None = None
     marker: str | None = None
+    member_status: str = 'accepted'
 
 
 class MarkerNotFound(LookupError):
@@ -135,14 +138,24 @@ def _condition(condition: Condition) -> sa.ColumnElement[bool]:
     return _COMPARISONS[op](target, value)
 
 
-def _visible(viewer: Viewer) -> sa.ColumnElement[bool]:
-    """Glance's visibility: public and community images, and the viewer's project's."""
+def _shared_with(project_id: Any, statuses: Sequence[str] = ()) -> sa.ColumnElement[bool]:
+    """A ``shared`` image with ``project_id`` among its members (of one of ``statuses``, if any)."""
+    membership = [MEMBERS.c.image_id == IMAGES.c.id, MEMBERS.c.member == project_id]
+    if statuses:
+        membership.append(MEMBERS.c.status.in_(list(statuses)))
+    return sa.and_(IMAGES.c.visibility == 'shared', sa.exists().where(*membership))
+
+
+def _visible(viewer: Viewer, member_statuses: Sequence[str] = ()) -> sa.ColumnElement[bool]:
+    """Glance's visibility: public and community images, the viewer's project's, and the
+    shared images it is a member of."""
     if viewer.is_admin:
         return sa.true()
     public = IMAGES.c.visibility.in_(('public', 'community'))
     if viewer.project_id is None:
         return public
-    return sa.or_(public, IMAGES.c.owner == viewer.project_id)
+    return sa.or_(public, IMAGES.c.owner == viewer.project_id,
+                  _shared_with(viewer.project_id, member_statuses))
 
 
 def _listed(viewer: Viewer, visibility: str | None) -> sa.ColumnElement[bool]:
@@ -188,7 +201,8 @@ def _select() -> sa.Select:
 _BY_ID = {admin: prepared.Prepared(_select().where(
     IMAGES.c.id == sa.bindparam('image_id'), _live(),
     sa.true() if admin else sa.or_(IMAGES.c.visibility.in_(('public', 'community')),
-                                   IMAGES.c.owner == sa.bindparam('project_id')))
+                                   IMAGES.c.owner == sa.bindparam('project_id'),
+                                   _shared_with(sa.bindparam('project_id'))))
     .limit(1)) for admin in (False, True)}
 #: An image's properties and tags, in one round trip: (kind, name, value).
 _DETAILS = prepared.Prepared(sa.union_all(
@@ -239,8 +253,10 @@ def list_images(session: orm.Session, viewer: Viewer, query: ListQuery) -> list[
     Raises :class:`MarkerNotFound` when the marker is not an image the
     viewer can see.
     """
+    statuses = () if query.member_status == 'all' else (query.member_status,)
     where: list[sa.ColumnElement[bool]] = [
-        _live(), IMAGES.c.status != 'killed', _visible(viewer), _listed(viewer, query.visibility)]
+        _live(), IMAGES.c.status != 'killed', _visible(viewer, statuses),
+        _listed(viewer, query.visibility)]
     where.extend(_condition(condition) for condition in query.conditions)
     where.extend(sa.exists().where(PROPERTIES.c.image_id == IMAGES.c.id, PROPERTIES.c.name == name,
                                    PROPERTIES.c.value == value)

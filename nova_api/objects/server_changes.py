@@ -130,12 +130,17 @@ def add_fault(session: orm.Session, uuid: str, code: int, message: str, details:
 
 def start_action(session: orm.Session, uuid: str, action: str, request_id: str | None,
                  user_id: str | None, project_id: str | None,
-                 now: datetime.datetime | None = None) -> int:
-    """Record an instance action (``os-instance-actions``); returns its id."""
+                 now: datetime.datetime | None = None, finished: bool = False) -> int:
+    """Record an instance action (``os-instance-actions``); returns its id.
+
+    ``finished``: the action was done at once (lock, os-resetState...), so it
+    finishes as it starts.
+    """
     now = now or utcnow()
     result = session.execute(sa.insert(models.InstanceAction.__table__).values(
         action=action, instance_uuid=uuid, request_id=request_id, user_id=user_id,
-        project_id=project_id, start_time=now, created_at=now))
+        project_id=project_id, start_time=now, created_at=now,
+        finish_time=now if finished else None))
     return result.inserted_primary_key[0]
 
 
@@ -153,21 +158,6 @@ def replace_metadata(session: orm.Session, uuid: str, metadata: Mapping[str, str
     if metadata:
         session.execute(sa.insert(table), [{'instance_uuid': uuid, 'key': key, 'value': value}
                                            for key, value in metadata.items()])
-
-
-def record_finished_action(session: orm.Session, uuid: str, action: str, request_id: str | None,
-                           user_id: str | None, project_id: str | None, event: str | None,
-                           now: datetime.datetime) -> int:
-    """An instance action done at once (lock, os-resetState...), with its event if it has one."""
-    result = session.execute(sa.insert(models.InstanceAction.__table__).values(
-        action=action, instance_uuid=uuid, request_id=request_id, user_id=user_id,
-        project_id=project_id, start_time=now, finish_time=now, created_at=now))
-    action_id = result.inserted_primary_key[0]
-    if event is not None:
-        session.execute(sa.insert(models.InstanceActionEvent.__table__).values(
-            action_id=action_id, event=event, start_time=now, finish_time=now, result='Success',
-            created_at=now))
-    return action_id
 
 
 def start_actions(session: orm.Session, rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:

@@ -21,6 +21,7 @@ from nova_api.policies import flavor_manage
 from nova_api.policies import floating_ips
 from nova_api.policies import hosts
 from nova_api.policies import hypervisors
+from nova_api.policies import image
 from nova_api.policies import instance_actions
 from nova_api.policies import instance_usage_audit_log
 from nova_api.policies import keypairs
@@ -56,6 +57,8 @@ MODULES += (aggregates, extensions, hosts, hypervisors, instance_usage_audit_log
 # A server's interfaces and volume attachments, and the external events.
 MODULES += (attach_interfaces, volume_attachments, server_external_events)
 MODULES += (server_metadata, server_tags, instance_actions, server_password)
+# The Image API's (Glance's names).
+MODULES += (image,)
 # The Network API (Neutron's rule names).
 MODULES += (network,)
 

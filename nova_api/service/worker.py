@@ -28,6 +28,7 @@ from nova_api import compute
 from nova_api import deploy
 from nova_api.middleware import request_log
 from nova_api.service import client_timeout
+from nova_api.service import http_protocol
 from nova_api.service import sockets
 
 LOG = logging.getLogger(__name__)
@@ -153,13 +154,13 @@ class Server:
 
     def start(self, on_exit: Callable[[], None] = lambda: None) -> None:
         """Start serving in a greenthread; ``on_exit`` is called if it ever ends."""
-        eventlet.wsgi.MAX_HEADER_LINE = self._wsgi.max_header_line
         sockets.set_keepalive(self._sock, self._wsgi.tcp_keepidle)
         if self.client_timeout is not None:
             self.client_timeout.start()
         self._thread = eventlet.spawn(
             eventlet.wsgi.server, self.listener, self._app,
             custom_pool=self.pool,
+            protocol=http_protocol.protocol(http_protocol.Settings.from_conf(self._wsgi)),
             log=EventletLog(LOG),
             log_output=LOG.isEnabledFor(std_logging.DEBUG),  # else eventlet formats it for nothing
             log_format=self._wsgi.wsgi_log_format,

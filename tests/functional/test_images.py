@@ -56,7 +56,7 @@ def glance_error(response, code, message=None):
 
 @pytest.fixture(scope='module')
 def catalogue(nova_api_service):
-    """Add images straight to the daemon's database (there is no image upload yet)."""
+    """Add images straight to the daemon's database (with any status and owner)."""
     conf = cfg.ConfigOpts()
     nova_conf.register_opts(conf)
     conf(['--config-file', str(nova_api_service.config_file)], project='nova')
@@ -177,12 +177,18 @@ def test_bad_proxy_requests_are_nova_4xx(nova_api_service, method, path, code):
     nova_fault(compute(nova_api_service, method, path, json=body), code)
 
 
-def test_image_api_writes_are_405_never_500(nova_api_service):
-    for method, path in (('POST', '/v2/images'), ('PATCH', '/v2/images/' + CIRROS),
-                         ('DELETE', '/v2/images/' + CIRROS), ('PUT', '/v2/images/' + CIRROS)):
+def test_image_api_methods_it_does_not_serve_are_405_never_500(nova_api_service):
+    for method, path, allowed in (('PUT', '/v2/images', 'GET, POST'),
+                                  ('PUT', '/v2/images/' + CIRROS, 'DELETE, GET, PATCH'),
+                                  ('POST', '/v2/images/%s/file' % CIRROS, 'GET, PUT')):
         response = image_api(nova_api_service, method, path, json={})
         glance_error(response, 405)
-        assert response.headers['Allow'] == 'GET'
+        assert response.headers['Allow'] == allowed
+
+
+def test_a_member_cannot_delete_a_public_image_through_the_image_api(nova_api_service):
+    glance_error(image_api(nova_api_service, 'DELETE', '/v2/images/' + CIRROS), 403,
+                 'You are not authorized to complete delete_image action.')
 
 
 def test_the_proxy_follows_its_microversions(nova_api_service):

@@ -19,6 +19,7 @@ from sqlalchemy import orm
 from nova_api import context as nova_context
 from nova_api import exception
 from nova_api.compute import base
+from nova_api.compute import server_holds
 from nova_api.compute.servers import operations as ops
 from nova_api.compute.servers import rebuild as rebuild_rules
 from nova_api.compute.servers import states
@@ -294,6 +295,4 @@ def _require_ports(server: Server) -> None:
 def _record(session: orm.Session, ctx: nova_context.RequestContext, server_uuid: str,
             action: str, event: str | None = None) -> None:
     """The instance action of a change made at once: finished, with its API event if it has one."""
-    now = changes.utcnow()
-    changes.record_finished_action(session, server_uuid, action, ctx.request_id, ctx.user_id,
-                                   ctx.project_id, event, now)
+    server_holds.record(session, ctx, server_uuid, action, event, host=None, finished=True)

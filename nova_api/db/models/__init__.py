@@ -14,6 +14,7 @@ from nova_api.db.models.hosts import AggregateHost
 from nova_api.db.models.hosts import AggregateMetadata
 from nova_api.db.models.hosts import Service
 from nova_api.db.models.images import Image
+from nova_api.db.models.images import ImageMember
 from nova_api.db.models.images import ImageProperty
 from nova_api.db.models.images import ImageTag
 from nova_api.db.models.network import AllowedAddressPair
@@ -78,6 +79,7 @@ __all__ = [
     'InstanceSystemMetadata',
     'Image',
     'ImageProperty',
+    'ImageMember',
     'ImageTag',
     'SnapshotRequest',
     'ConsoleAuthToken',

@@ -1,4 +1,4 @@
-"""The image catalogue: images, their properties and tags."""
+"""The image catalogue: images, their properties, tags and members."""
 
 from __future__ import annotations
 
@@ -62,3 +62,21 @@ class ImageTag(Base):
     image_id: orm.Mapped[str] = orm.mapped_column(
         sa.String(36), sa.ForeignKey('images.id', ondelete='CASCADE'), primary_key=True)
     value: orm.Mapped[str] = orm.mapped_column(sa.String(255), primary_key=True)
+
+
+class ImageMember(Base):
+    """A project an image is shared with (Glance's ``image_members``): pending, accepted or rejected."""
+
+    __tablename__ = 'image_members'
+    __table_args__ = (
+        sa.UniqueConstraint('image_id', 'member', name='uniq_image_members0image_id0member'),
+        sa.Index('image_members_member_idx', 'member'),
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
+    image_id: orm.Mapped[str] = orm.mapped_column(
+        sa.String(36), sa.ForeignKey('images.id', ondelete='CASCADE'), index=True)
+    member: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    status: orm.Mapped[str] = orm.mapped_column(sa.String(20), default='pending')
+    created_at: orm.Mapped[datetime.datetime] = orm.mapped_column(sa.DateTime, default=utcnow)
+    updated_at: orm.Mapped[datetime.datetime] = orm.mapped_column(sa.DateTime, default=utcnow)

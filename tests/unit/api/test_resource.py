@@ -250,6 +250,26 @@ def test_body_that_is_not_utf8_is_a_400(call):
     assert fault(response, 400, 'badRequest') == 'Malformed request body'
 
 
+@pytest.mark.parametrize('body', [
+    b'{"server": {"name": "\\ud800"}}', b'{"server": {"name": "\xed\xa0\x80"}}',
+    b'{"server": {"name": "a\\u0000b"}}', b'{"server": {"name": NaN}}',
+    b'{"server": {"name": ' + b'[' * 40 + b']' * 40 + b'}}',
+])
+def test_body_no_field_can_hold_is_malformed(call, body):
+    response = call('/servers', method='POST', body=body)
+    assert fault(response, 400, 'badRequest') == 'Malformed request body'
+
+
+@pytest.mark.parametrize('query', ['marker=%ff%fe', 'name=%ed%a0%80', 'x=%00', '%c3=1'])
+def test_query_string_that_is_not_utf8_text_is_a_400(call, query):
+    response = call('/servers?' + query)
+    assert 'not UTF-8' in fault(response, 400, 'badRequest') or 'NUL' in response.text
+
+
+def test_query_string_of_utf8_text_is_read(call):
+    assert call('/servers?name=%C3%A9t%C3%A9+x').status_int == 200
+
+
 def test_xml_is_a_415(call):
     response = call('/servers', method='POST', body='<server name="web"/>',
                     headers={'Content-Type': 'application/xml'})
@@ -483,3 +503,7 @@ def test_fault_body_is_json(call):
     response = call('/servers/missing')
     assert response.content_type == 'application/json'
     assert json.loads(response.body)['itemNotFound']['code'] == 404
+
+
+def test_path_segment_with_a_nul_names_nothing(call):
+    fault(call('/servers/a%00b'), 404, 'itemNotFound')

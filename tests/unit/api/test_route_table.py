@@ -1,8 +1,9 @@
 """Meta-tests: conventions every route and every module must keep.
 
 - Every routed method declares its errors (``@expected_errors``) and has a
-  schema: a body schema for POST/PUT/PATCH and for every ``@action`` handler,
-  a query schema for GET.
+  schema: a body schema for POST/PUT/PATCH (or ``@validation.raw_body`` for a
+  method that streams its body itself) and for every ``@action`` handler, a
+  query schema for GET.
 - ``nova_api/api/`` (and the Image and Network APIs, ``nova_api/image/``,
   ``nova_api/network/``) never imports
   ``nova_api.db`` or ``nova_api.objects``.
@@ -37,7 +38,8 @@ BODY_METHODS = ('POST', 'PUT', 'PATCH')
 def _method_problems(where: str, http_method: str, method: Callable) -> Iterator[str]:
     if getattr(method, 'expected_errors', None) is None:
         yield '%s: no @expected_errors' % where
-    if http_method in BODY_METHODS and not validation.has_body_schema(method):
+    if http_method in BODY_METHODS and not (validation.has_body_schema(method)
+                                            or validation.raw_body_types(method)):
         yield '%s: no body schema (@validation.schema)' % where
     if http_method == 'GET' and not validation.has_query_schema(method):
         yield '%s: no query schema (@validation.query_schema)' % where

@@ -69,7 +69,13 @@ class Clock:
     TICK = 0.05
 
     def advance(self, seconds: float) -> None:
-        """Move time on by ``seconds``, a tick at a time, running the runner at every tick."""
+        """Move time on by ``seconds``, a tick at a time, running the runner at every tick.
+
+        The API stamps what it accepts with the real time, so the clock first
+        catches up with it: on a loaded machine a test's own steps can take
+        longer than the time it has advanced so far.
+        """
+        self.now = max(self.now, server_changes.utcnow())
         target = self.now + datetime.timedelta(seconds=seconds)
         while self.now < target:
             self.now = min(target, self.now + datetime.timedelta(seconds=self.TICK))

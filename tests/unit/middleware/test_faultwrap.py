@@ -64,3 +64,21 @@ def test_success_passes_through_untouched(conf):
 
     response = webob.Request.blank('/').get_response(FaultWrapper(ok, conf))
     assert (response.status_int, response.body) == (200, b'fine')
+
+
+def test_a_query_string_that_is_not_utf8_is_400_wherever_it_is_read(conf):
+    def reads_the_query(environ, start_response):
+        return webob.Request(environ).GET  # UnicodeDecodeError
+
+    response = webob.Request.blank('/identity/v3/users?name=%ff%fe').get_response(
+        FaultWrapper(reads_the_query, conf))
+
+    assert response.status_int == 400
+    assert 'not UTF-8' in response.json_body['badRequest']['message']
+
+
+def test_a_decoding_bug_with_a_valid_query_string_is_still_a_500(conf):
+    response = webob.Request.blank('/v2.1/servers?name=ok').get_response(
+        FaultWrapper(raising(UnicodeDecodeError('utf-8', b'\xff', 0, 1, 'bug')), conf))
+
+    assert response.status_int == 500

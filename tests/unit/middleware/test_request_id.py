@@ -91,3 +91,19 @@ def test_new_ids_are_random_version_4_uuids_in_the_req_form():
         assert (parsed.version, parsed.variant) == (4, uuid.RFC_4122)
     # Every variant digit occurs: the two random bits below the fixed ones are used.
     assert {new[len('req-') + 19] for new in ids} == set('89ab')
+
+
+def test_what_is_logged_before_authentication_carries_this_requests_ids_not_the_last_ones(
+        app, api_request, assert_request_ids):
+    """Regression: oslo.context's thread-local store kept the previous request's context."""
+    from oslo_context import context as oslo_context
+
+    first = api_request(app, '/v2.1/echo', token='alice:p')  # authenticated: alice is current
+    assert oslo_context.get_current().user_id == 'alice'
+
+    second = api_request(app, '/v2.1/echo')  # no token: 401
+    assert second.status_int == 401
+    current = oslo_context.get_current()
+    assert current.request_id == assert_request_ids(second) != assert_request_ids(first)
+    assert current.user_id is None and current.project_id is None and not current.is_admin
+    assert current.get_logging_values()['user_identity'] == '- - - - -'

@@ -12,6 +12,7 @@ from nova_api.api import controller
 from nova_api.api import validation
 from nova_api.api.router import APIRouter
 from nova_api.middleware.sizelimit import RequestBodySizeLimiter
+from nova_api.middleware.sizelimit import parse_exemptions
 
 LIMIT = 64
 TOKEN = 'alice:p'
@@ -106,3 +107,32 @@ def test_invalid_content_length_is_a_400(conf):
     assert response.status_int == 400
     assert response.json_body == {'badRequest': {'code': 400,
                                                  'message': 'Invalid Content-Length header.'}}
+
+
+def test_an_exempt_route_passes_whatever_its_length_and_no_other_does(conf):
+    seen = []
+
+    def app(environ, start_response):
+        seen.append(environ['PATH_INFO'])
+        start_response('204 No Content', [])
+        return []
+
+    exempt = parse_exemptions('\n  PUT ^/image/v2(\\.[0-9]+)?/images/[^/]+/file$\n')
+    limiter = RequestBodySizeLimiter(app, conf, exempt)
+    for method, path, code in (('PUT', '/image/v2/images/abc/file', 204),
+                               ('PUT', '/image/v2.9/images/abc/file', 204),
+                               ('POST', '/image/v2/images/abc/file', 413),
+                               ('PUT', '/image/v2/images/abc/file/x', 413),
+                               ('PUT', '/v2.1/notes', 413)):
+        req = webob.Request.blank(path, method=method, body=body_of(LIMIT + 1))
+        assert req.get_response(limiter).status_int == code, (method, path)
+    assert seen == ['/image/v2/images/abc/file', '/image/v2.9/images/abc/file']
+
+
+def test_the_shipped_pipeline_exempts_image_uploads_only(paste_ini):
+    import configparser
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(paste_ini)
+    assert [(method, pattern.pattern) for method, pattern in parse_exemptions(
+        parser['filter:sizelimit']['exempt'])] == [
+        ('PUT', r'^/image/v2(\.[0-9]+)?/images/[^/]+/file$')]

@@ -5,7 +5,7 @@ The seeded ``private`` and ``public`` networks are not written here: the
 Network API seeds them on first use, from the configuration of that time.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0011
 Create Date: 2026-12-02
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0010'
-down_revision = '0008'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 

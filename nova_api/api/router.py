@@ -31,6 +31,7 @@ from nova_api.api.controllers import flavor_access
 from nova_api.api.controllers import flavor_extra_specs
 from nova_api.api.controllers import flavor_manage
 from nova_api.api.controllers import flavors
+from nova_api.api.controllers import floating_ips
 from nova_api.api.controllers import hosts
 from nova_api.api.controllers import hypervisors
 from nova_api.api.controllers import image_metadata
@@ -141,8 +142,13 @@ ROUTES: RouteTable = (
     ('/servers/{server_id}/os-instance-actions/{id}', {'GET': ('instance_actions', 'show')}),
     ('/servers/{server_id}/os-server-password', {'GET': ('server_password', 'index'),
                                                  'DELETE': ('server_password', 'clear')}),
-    ('/os-networks', {'GET': ('networks', 'index')}),
-    ('/os-networks/{id}', {'GET': ('networks', 'show')}),
+    ('/os-networks', {'GET': ('networks', 'index'), 'POST': ('networks', 'create')}),
+    ('/os-networks/add', {'POST': ('networks', 'add')}),
+    ('/os-networks/{id}', {'GET': ('networks', 'show'), 'DELETE': ('networks', 'delete')}),
+    ('/os-floating-ips', {'GET': ('floating_ips', 'index'), 'POST': ('floating_ips', 'create')}),
+    ('/os-floating-ips/{id}', {'GET': ('floating_ips', 'show'),
+                               'DELETE': ('floating_ips', 'delete')}),
+    ('/os-floating-ip-pools', {'GET': ('floating_ip_pools', 'index')}),
     ('/os-server-groups', {'GET': ('server_groups', 'index'), 'POST': ('server_groups', 'create')}),
     ('/os-server-groups/{id}', {'GET': ('server_groups', 'show'),
                                 'DELETE': ('server_groups', 'delete')}),
@@ -225,6 +231,8 @@ CONTROLLERS: Mapping[str, Factory] = {
     'ips': ips.IPsController,
     'server_security_groups': server_security_groups.ServerSecurityGroupsController,
     'networks': networks.NetworksController,
+    'floating_ips': floating_ips.FloatingIPsController,
+    'floating_ip_pools': floating_ips.FloatingIPPoolsController,
     'migrations': migrations.MigrationsController,
     'server_migrations': server_migrations.ServerMigrationsController,
     'server_groups': server_groups.ServerGroupsController,

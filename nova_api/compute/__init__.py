@@ -19,6 +19,7 @@ from nova_api.compute import consoles
 from nova_api.compute import flavor_access
 from nova_api.compute import flavor_extra_specs
 from nova_api.compute import flavors
+from nova_api.compute import floating_ips
 from nova_api.compute import hosts
 from nova_api.compute import hypervisors
 from nova_api.compute import image_data
@@ -30,6 +31,7 @@ from nova_api.compute import instance_usage_audit_log
 from nova_api.compute import keypairs
 from nova_api.compute import limits
 from nova_api.compute import migrations
+from nova_api.compute import network_proxies
 from nova_api.compute import quota_class_sets
 from nova_api.compute import quota_sets
 from nova_api.compute import quotas
@@ -55,6 +57,8 @@ class Compute:
         self.conf = conf
         self.database = db if db is not None else database.Database(conf)
         self.quota_engine = quotas.QuotaEngine(conf)
+        # The Network API (/network) and the ports compute asks it for: first, the servers use it.
+        self.network = networking.Networking(self)
         # One object per resource, each built from this bundle (compute/base.py).
         self.flavors = flavors.FlavorAPI(self)
         self.flavor_extra_specs = flavor_extra_specs.FlavorExtraSpecsAPI(self)
@@ -91,5 +95,6 @@ class Compute:
         self.server_tags = server_tags.ServerTagsAPI(self)
         self.instance_actions = instance_actions.InstanceActionsAPI(self)
         self.server_password = server_password.ServerPasswordAPI(self)
-        # The Network API (/network) and the ports compute asks it for.
-        self.network = networking.Networking(self)
+        # Nova's proxies of the network service (os-networks).
+        self.network_proxies = network_proxies.NetworkProxyAPI(self)
+        self.floating_ips = floating_ips.FloatingIPProxyAPI(self)

@@ -12,7 +12,9 @@ ACTIVE, PAUSED or SHUTOFF with no task, and not locked.
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import orm
 
 from nova_api import context as nova_context
@@ -21,6 +23,7 @@ from nova_api.compute import base
 from nova_api.compute import networks as networks_api
 from nova_api.compute import server_holds
 from nova_api.compute.servers import states as s
+from nova_api.db import models
 from nova_api.objects import attach_interfaces as ports
 from nova_api.objects.servers import Server
 
@@ -55,12 +58,18 @@ class InterfaceAPI(base.ResourceAPI):
     def __init__(self, compute) -> None:
         super().__init__(compute)
         self.networks = compute.servers.networks
+        #: The network service whose ports servers have ([network] enabled), or None.
+        self.net = compute.servers.net
 
     def list(self, ctx: nova_context.RequestContext, server: Server) -> list[Interface]:
+        if self.net is not None:
+            return list(self.database.read(self.net.server_ports.interfaces, server.uuid))
         return [_interface(port) for port in self.database.read(ports.ports_of, server.uuid)]
 
     def get(self, ctx: nova_context.RequestContext, server: Server, port_id: str) -> Interface:
         """The server's port; 404 for a port that does not exist or is another server's."""
+        if self.net is not None:
+            return self.database.read(self._port_of, ctx, server, port_id)
         found = self.database.read(ports.get, port_id)
         if found is None or (found[1] != ctx.project_id and not ctx.is_admin):
             # Neutron shows a member no other project's port.
@@ -69,9 +78,25 @@ class InterfaceAPI(base.ResourceAPI):
             raise exception.PortNotOnServer(instance=server.uuid, port=port_id)
         return _interface(found[0])
 
+    def _port_of(self, session: orm.Session, ctx: nova_context.RequestContext, server: Server,
+                 port_id: str) -> Interface:
+        ports_table = models.Port.__table__
+        port = session.execute(sa.select(ports_table.c.device_id, ports_table.c.project_id)
+                               .where(ports_table.c.id == port_id)).first()
+        if port is None or (port.project_id != ctx.project_id and not ctx.is_admin):
+            raise exception.AttachPortNotFound(port_id=port_id)
+        found = self.net.server_ports.interfaces(session, server.uuid, port_id)
+        if not found:
+            raise exception.PortNotOnServer(instance=server.uuid, port=port_id)
+        return found[0]
+
     def attach(self, ctx: nova_context.RequestContext, server: Server, net_id: str | None,
                port_id: str | None, address: str | None, tag: str | None) -> Interface:
         """A new port on ``net_id`` (``private`` when None), with ``address`` if given."""
+        if self.net is not None:
+            self.net.ensure_seeded()
+            return self.database.write(self._attach_port, ctx, server, net_id, port_id,
+                                       address, tag)
         def work(session: orm.Session) -> Interface:
             state = server_holds.hold(session, ctx, server.uuid, ATTACH)
             action_id = server_holds.record(session, ctx, server.uuid, 'attach_interface', None,
@@ -87,6 +112,19 @@ class InterfaceAPI(base.ResourceAPI):
             return _interface(ports.Port(row['port_id'], server.uuid, row['network_id'],
                                          row['mac_address'], tag, (row['address'],)))
         return self.database.write(work)
+
+    def _attach_port(self, session: orm.Session, ctx: nova_context.RequestContext,
+                     server: Server, net_id: str | None, port_id: str | None,
+                     address: str | None, tag: str | None) -> Interface:
+        """os-interface on the network service: a port made on ``net_id`` or ``port_id`` bound."""
+        state = server_holds.hold(session, ctx, server.uuid, ATTACH)
+        action_id = server_holds.record(session, ctx, server.uuid, 'attach_interface', None,
+                                        state['host'])
+        row = _instance(session, server.uuid)
+        rows = self.net.server_ports.attach(session, ctx, row, net_id, port_id, address, tag)
+        self.networks.insert(session, rows)
+        server_holds.record_event(session, action_id, 'compute_attach_interface', state['host'])
+        return self.net.server_ports.interfaces(session, server.uuid, rows[0]['port_id'])[0]
 
     def _allocate(self, session: orm.Session, server_uuid: str, net_id: str | None,
                   address: str | None, tag: str | None) -> dict:
@@ -116,7 +154,10 @@ class InterfaceAPI(base.ResourceAPI):
             state = server_holds.hold(session, ctx, server.uuid, DETACH)
             action_id = server_holds.record(session, ctx, server.uuid, 'detach_interface', None,
                                             state['host'])
-            if ports.delete(session, server.uuid, port_id):
+            detached = self.net.server_ports.detach(session, _instance(session, server.uuid),
+                                                    port_id) if self.net is not None \
+                else ports.delete(session, server.uuid, port_id)
+            if detached:
                 server_holds.record_event(session, action_id, 'compute_detach_interface',
                                           state['host'])
             else:
@@ -124,3 +165,10 @@ class InterfaceAPI(base.ResourceAPI):
                     session, action_id, 'compute_detach_interface', state['host'], 'Error',
                     traceback='PortNotFound: Port %s is not attached' % port_id)
         self.database.write(work)
+
+
+def _instance(session: orm.Session, server_uuid: str) -> dict[str, Any]:
+    """The server's row (the columns the network service's port calls read)."""
+    table = models.Instance.__table__
+    return dict(session.execute(sa.select(table).where(table.c.uuid == server_uuid))
+                .mappings().one())

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from nova_api.networking import compute_groups
+from nova_api.networking import compute_ports
 from nova_api.networking import floating_ips
 from nova_api.networking import networks
 from nova_api.networking import ports
@@ -40,6 +42,9 @@ class Networking:
         self.routers = routers.RouterAPI(self)
         self.floating_ips = floating_ips.FloatingIPAPI(self)
         self.tags = resource_tags.TagAPI(self)
+        # What compute asks for its servers (compute_ports.py, compute_groups.py).
+        self.server_ports = compute_ports.ServerPortsAPI(self)
+        self.compute_groups = compute_groups.ServerGroupsAPI(self)
 
     def ensure_seeded(self) -> None:
         """Seed ``private`` and ``public`` once per process (a no-op when they are there)."""

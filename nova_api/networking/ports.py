@@ -285,6 +285,9 @@ class PortAPI(base.NetworkResourceAPI):
             updated_at=base.now(), revision_number=_floatingips.c.revision_number + 1))
         session.execute(sa.delete(_ports).where(_P.id.in_(list(port_ids))))
         tag_store.delete(session, RESOURCE, port_ids)
+        # compute's address cache (a server's ``addresses``) forgets them too
+        session.execute(sa.delete(models.FixedIP.__table__).where(
+            models.FixedIP.__table__.c.port_id.in_(list(port_ids))))
 
     # -- for compute -------------------------------------------------------------
 

@@ -193,12 +193,15 @@ _meta = models.InstanceMetadata.__table__.c
 _tag = models.Tag.__table__.c
 _ip = models.FixedIP.__table__.c
 _bdm = models.BlockDeviceMapping.__table__.c
+#: The network service's floating IPs: shown on the fixed address they point at.
+_fip = models.FloatingIP.__table__.c
 _fault = models.InstanceFault.__table__.c
 _UUIDS = sa.bindparam('uuids', expanding=True)
 _NULL = sa.cast(sa.null(), sa.String)
 _NO_NUMBER = sa.cast(sa.null(), sa.Integer)
 
-#: Metadata, tags, addresses and volumes of a page of servers: one round trip.
+#: Metadata, tags, addresses (fixed, and the floating IPs on them) and volumes of a page of
+#: servers: one round trip.
 #: (kind, server, text, text, number, text, order)
 _RELATED = prepared.Prepared(sa.union_all(
     sa.select(_kind('m'), _meta.instance_uuid, _meta.key, _meta.value, _NO_NUMBER, _NULL,
@@ -207,6 +210,11 @@ _RELATED = prepared.Prepared(sa.union_all(
     .where(_tag.resource_id.in_(_UUIDS)),
     sa.select(_kind('a'), _ip.instance_uuid, _ip.network_name, _ip.address, _ip.version,
               _ip.mac_address, _ip.id).where(_ip.instance_uuid.in_(_UUIDS)),
+    sa.select(_kind('f'), _ip.instance_uuid, _ip.network_name, _fip.floating_ip_address,
+              _ip.version, _ip.mac_address, _ip.id)
+    .join_from(models.FloatingIP.__table__, models.FixedIP.__table__, sa.and_(
+        _fip.fixed_port_id == _ip.port_id, _fip.fixed_ip_address == _ip.address))
+    .where(_ip.instance_uuid.in_(_UUIDS)),
     sa.select(_kind('v'), _bdm.instance_uuid, _bdm.volume_id, _NULL,
               sa.cast(_bdm.delete_on_termination, sa.Integer), _NULL, _bdm.id)
     .where(_bdm.instance_uuid.in_(_UUIDS), _bdm.volume_id.is_not(None)),
@@ -234,6 +242,9 @@ def _related(read: prepared.Snapshot, uuids: list[str], error_uuids: list[str]) 
             related.tags.setdefault(uuid, []).append(first)
         elif kind == 'a':
             related.addresses.setdefault(uuid, []).append(Address(first, second, number, third))
+        elif kind == 'f':
+            related.addresses.setdefault(uuid, []).append(
+                Address(first, second, number, third, 'floating'))
         else:
             related.volumes.setdefault(uuid, []).append(Volume(first, bool(number)))
     if error_uuids:

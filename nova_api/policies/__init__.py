@@ -18,6 +18,7 @@ from nova_api.policies import extensions
 from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavor_manage
+from nova_api.policies import floating_ips
 from nova_api.policies import hosts
 from nova_api.policies import hypervisors
 from nova_api.policies import identity
@@ -51,6 +52,7 @@ MODULES = (base, availability_zones, flavor_access, flavor_extra_specs, flavor_m
 MODULES += (console_auth_tokens, console_output, create_backup, remote_consoles)
 MODULES += (migrate_server, migrations, server_migrations, evacuate)
 MODULES += (server_groups,)
+MODULES += (floating_ips,)
 # host admin
 MODULES += (aggregates, extensions, hosts, hypervisors, instance_usage_audit_log, quota_class_sets,
             services, simple_tenant_usage)

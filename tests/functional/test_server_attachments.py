@@ -14,6 +14,7 @@ import subprocess
 import sys
 import uuid
 
+from network_client import NetworkClient
 from sample_shape import assert_same_shape
 from servers_client import ServersClient
 from test_api_wire import assert_fault
@@ -388,6 +389,9 @@ def test_a_deleted_vif_takes_its_address_with_it(alice, admin):
     server_id = _active(alice)
     path = '/servers/%s/os-interface' % server_id
     added = alice('POST', path, {'interfaceAttachment': {}}).json()['interfaceAttachment']
+    # Neutron sends the event once the port is gone from it.
+    ports = NetworkClient(alice.daemon, alice.user, alice.project)
+    assert ports('DELETE', '/ports/%s' % added['port_id']).status_code == 204
     response = admin('POST', '/os-server-external-events', {'events': [
         {'name': 'network-vif-deleted', 'server_uuid': server_id, 'tag': added['port_id']}]})
     assert response.status_code == 200

@@ -1,4 +1,5 @@
-"""``os-networks``: Nova's read proxy of the networks servers attach to, up to 2.35."""
+"""``os-networks``: Nova's read proxy of the networks servers attach to, up to 2.35; its
+nova-network writes are gone (410 at every version, as with Neutron)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ class NetworksController(controller.Controller):
         """The networks (``id`` and ``label``; every other field null, admins seeing more). 200."""
         ctx = req.context
         self.policy.authorize(ctx, policies.NETWORKS_LIST, {'project_id': ctx.project_id})
-        return views.index(req, self.compute.servers.networks.list())
+        return views.index(req, self.compute.network_proxies.list(ctx))
 
     @microversion.versioned(max_version=microversion.LAST_PROXY_API)
     @validation.query_schema_windows(schemas.NETWORKS_QUERY_SCHEMAS)
@@ -30,8 +31,21 @@ class NetworksController(controller.Controller):
         """One network. 200; 404 "Network not found"."""
         ctx = req.context
         self.policy.authorize(ctx, policies.NETWORKS_SHOW, {'project_id': ctx.project_id})
-        try:
-            network = self.compute.servers.networks.get(id)
-        except exception.NetworkNotFound:
-            raise exception.ProxyNetworkNotFound() from None
-        return views.show(req, network)
+        return views.show(req, self.compute.network_proxies.get(ctx, id))
+
+    @validation.schema_windows(schemas.GONE_BODY_SCHEMAS)
+    @controller.expected_errors(410)
+    def create(self, req, body):
+        """nova-network's create: 410 at every version."""
+        raise exception.Gone()
+
+    @validation.schema_windows(schemas.GONE_BODY_SCHEMAS)
+    @controller.expected_errors(410)
+    def add(self, req, body):
+        """nova-network's add to a project: 410 at every version."""
+        raise exception.Gone()
+
+    @controller.expected_errors(410)
+    def delete(self, req, id: str):
+        """nova-network's delete: 410 at every version."""
+        raise exception.Gone()

@@ -6,7 +6,6 @@ from nova_api.api import controller
 from nova_api.api import validation
 from nova_api.api.schemas import server_networks as schemas
 from nova_api.api.views import server_security_groups as views
-from nova_api.compute import security_groups
 from nova_api.policies import server_networks as policies
 
 
@@ -20,5 +19,4 @@ class ServerSecurityGroupsController(controller.Controller):
         server = self.compute.servers.get(req.context, server_id)
         self.policy.authorize(req.context, policies.SERVER_SECURITY_GROUPS,
                               {'project_id': server.project_id})
-        return views.index(server.security_groups,
-                           security_groups.groups_of(server.project_id, server.security_groups))
+        return views.index(*self.compute.servers.security_groups_of(server))

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from nova_api.api.schemas import SchemaWindows
+from nova_api.api.schemas import floating_ips
 from nova_api.api.schemas import server_admin_actions as admin
 from nova_api.api.schemas import server_console_actions as consoles
 from nova_api.api.schemas import server_image_actions as images
@@ -78,4 +79,7 @@ ACTION_SCHEMAS: Mapping[str, SchemaWindows] = MappingProxyType({
     # fixed addresses (up to 2.43)
     'addFixedIp': multinic.ADD_FIXED_IP_SCHEMAS,
     'removeFixedIp': multinic.REMOVE_FIXED_IP_SCHEMAS,
+    # floating IPs (up to 2.43)
+    'addFloatingIp': floating_ips.ADD_FLOATING_IP_SCHEMAS,
+    'removeFloatingIp': floating_ips.REMOVE_FLOATING_IP_SCHEMAS,
 })

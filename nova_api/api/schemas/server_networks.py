@@ -15,3 +15,5 @@ query_v2_102['additionalProperties'] = False
 
 SERVER_QUERY_SCHEMAS: SchemaWindows = ((query, '2.1', '2.101'), (query_v2_102, '2.102', None))
 NETWORKS_QUERY_SCHEMAS: SchemaWindows = ((query, '2.1', None),)
+#: os-networks' writes are gone (410 whatever the body): any body is let through to say so.
+GONE_BODY_SCHEMAS: SchemaWindows = (({}, '2.1', None),)

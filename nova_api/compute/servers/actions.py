@@ -196,8 +196,14 @@ class ServerActionsAPI(base.ResourceAPI):
     def add_security_group(self, ctx: nova_context.RequestContext, server: Server,
                            name: str) -> None:
         """Apply group ``name`` to the server's ports; already applied is not an error (Neutron's)."""
+        net = self.servers.net
+
         def work(session: orm.Session) -> None:
             _unlocked_state(session, ctx, server.uuid)
+            if net is not None:  # the network service's groups, on every port of the server
+                net.compute_groups.add(session, server.uuid, server.project_id, name)
+                _record_groups(session, net, server.uuid)
+                return
             _require_ports(server)
             if name not in server.security_groups:
                 changes.update_server(session, server.uuid, {
@@ -206,8 +212,14 @@ class ServerActionsAPI(base.ResourceAPI):
 
     def remove_security_group(self, ctx: nova_context.RequestContext, server: Server,
                               name: str) -> None:
+        net = self.servers.net
+
         def work(session: orm.Session) -> None:
             _unlocked_state(session, ctx, server.uuid)
+            if net is not None:
+                net.compute_groups.remove(session, server.uuid, server.project_id, name)
+                _record_groups(session, net, server.uuid)
+                return
             _require_ports(server)
             if name not in server.security_groups:
                 raise exception.SecurityGroupNotFound(
@@ -219,6 +231,15 @@ class ServerActionsAPI(base.ResourceAPI):
     def add_fixed_ip(self, ctx: nova_context.RequestContext, server: Server,
                      network_id: str) -> None:
         """Another address for the server on ``network_id`` (up to 2.43)."""
+        net = self.servers.net
+        if net is not None:
+            def on_port(session: orm.Session) -> None:
+                _unlocked_state(session, ctx, server.uuid)
+                rows = net.server_ports.add_fixed_ip(session, server.uuid, network_id)
+                self.servers.networks.insert(session, rows)
+                changes.update_server(session, server.uuid, {})
+            self.database.write(on_port)
+            return
         network = self.servers.networks.get(network_id)
 
         def work(session: orm.Session) -> None:
@@ -230,9 +251,13 @@ class ServerActionsAPI(base.ResourceAPI):
 
     def remove_fixed_ip(self, ctx: nova_context.RequestContext, server: Server,
                         address: str) -> None:
+        net = self.servers.net
+        release = self.servers.networks.release_address if net is None \
+            else net.server_ports.remove_fixed_ip
+
         def work(session: orm.Session) -> None:
             _unlocked_state(session, ctx, server.uuid)
-            if not self.servers.networks.release_address(session, server.uuid, address):
+            if not release(session, server.uuid, address):
                 raise exception.FixedIpNotFoundForInstance(instance_uuid=server.uuid, ip=address)
             changes.update_server(session, server.uuid, {})
         self.database.write(work)
@@ -252,6 +277,12 @@ def _unlocked_state(session: orm.Session, ctx: nova_context.RequestContext,
     if state['locked_by'] is not None and not ctx.is_admin:
         raise exception.InstanceIsLocked(instance_uuid=server_uuid)
     return state
+
+
+def _record_groups(session: orm.Session, net: Any, server_uuid: str) -> None:
+    """The server's ``security_groups`` (what its body shows): its ports' groups now."""
+    names = net.compute_groups.names_of(session, [server_uuid]).get(server_uuid, [])
+    changes.update_server(session, server_uuid, {'security_groups': orjson.dumps(names).decode()})
 
 
 def _require_ports(server: Server) -> None:

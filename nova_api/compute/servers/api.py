@@ -21,6 +21,7 @@ from nova_api import context as nova_context
 from nova_api import exception
 from nova_api.compute import base
 from nova_api.compute import networks as networks_api
+from nova_api.compute import security_groups
 from nova_api.compute import service_registry
 from nova_api.compute.servers import boot
 from nova_api.compute.servers import operations as ops
@@ -61,8 +62,10 @@ class ServerAPI(base.ResourceAPI):
     def __init__(self, compute) -> None:
         super().__init__(compute)
         self.networks = networks_api.NetworkAPI(compute.conf)
+        #: The network service, when servers get their ports from it ([network] enabled).
+        self.net = compute.network if compute.conf.network.enabled else None
         self.driver = simulated.SimulatedDriver.from_conf(compute.conf)
-        self.steps = steps_api.Steps(compute.conf, self.driver, self.networks)
+        self.steps = steps_api.Steps(compute.conf, self.driver, self.networks, self.net)
 
     def task_runner(self) -> tasks.TaskRunner:
         """A runner for this process's share of the queued work."""
@@ -82,13 +85,24 @@ class ServerAPI(base.ResourceAPI):
         """A page of servers; ``ServerMarkerNotFound`` (400) for an unknown marker."""
         return self.database.read_prepared(queries.page, query)
 
+    def security_groups_of(self, server: Server) -> tuple[list[str], list]:
+        """The names of the server's groups and the records to show them from: its ports'
+        groups on the network service, else those it was booted with."""
+        if self.net is None:
+            return (list(server.security_groups),
+                    security_groups.groups_of(server.project_id, server.security_groups))
+        return self.database.read(self.net.compute_groups.of_server, server.uuid,
+                                  server.project_id)
+
     # -- boot --------------------------------------------------------------------------
 
     def create(self, ctx: nova_context.RequestContext, request: boot.BootRequest,
                zero_disk_allowed: bool = False) -> tuple[list[Server], str]:
         """Boot the servers of ``request``; returns them (BUILD) and their reservation id."""
+        if self.net is not None:
+            self.net.ensure_seeded()
         checked = self.database.read(boot.check, ctx, request, self.conf, self.networks,
-                                     self.quota_engine, zero_disk_allowed)
+                                     self.quota_engine, zero_disk_allowed, self.net)
         build_seconds = self.driver.duration(ops.BUILD.duration, request.metadata)
         rows, reservation_id = self.database.write(boot.insert, ctx, checked, self.quota_engine,
                                                    build_seconds)

@@ -96,6 +96,8 @@ class Checked:
     volume_backed: bool
     #: The server group of the ``group`` scheduler hint, if any.
     group: server_groups.ServerGroup | None = None
+    #: The security groups' names, as the network service found them (None: as requested).
+    security_groups: Sequence[str] | None = None
 
 
 def parse_zone(text: str | None) -> tuple[str | None, str | None, str | None]:
@@ -116,7 +118,7 @@ def parse_zone(text: str | None) -> tuple[str | None, str | None, str | None]:
 
 def check(session: orm.Session, ctx: nova_context.RequestContext, request: BootRequest,
           conf, networks: networks_api.NetworkAPI, quota_engine,
-          zero_disk_allowed: bool) -> Checked:
+          zero_disk_allowed: bool, net: Any = None) -> Checked:
     """Nova's create checks, in its order; raises the 4xx Nova gives for each."""
     if request.min_count > request.max_count:
         raise exception.InvalidServerRequest(reason='min_count must be <= max_count')
@@ -139,8 +141,14 @@ def check(session: orm.Session, ctx: nova_context.RequestContext, request: BootR
     key_data = None if request.key_name is None else key_data_of(session, ctx, request.key_name)
     check_request_limits(quota_engine.project_limits(session, ctx.project_id), request.metadata,
                          request.personality)
-    checked_networks = _networks(session, networks, request)
-    return Checked(request=request, flavor=flavor, image=image,
+    groups = None
+    if net is None:
+        checked_networks = _networks(session, networks, request)
+    else:  # the network service's ports (nova_api/networking/compute_ports.py)
+        checked_networks = net.server_ports.check_boot(session, ctx, request.networks)
+        groups = net.compute_groups.check_names(session, ctx.project_id,
+                                                request.security_groups or ['default'])
+    return Checked(security_groups=groups, request=request, flavor=flavor, image=image,
                    image_ref=request.image_ref or '', key_name=request.key_name, key_data=key_data,
                    zone=zone, host=host, node=node, networks=checked_networks,
                    block_devices=block_devices, volume_backed=volume_backed,
@@ -408,7 +416,8 @@ def _row(checked: Checked, ctx: nova_context.RequestContext, index: int, count: 
         'access_ip_v4': request.access_ip_v4, 'access_ip_v6': request.access_ip_v6,
         'auto_disk_config': bool(auto_disk), 'progress': 0, 'locked_by': None,
         'locked_reason': None,
-        'security_groups': orjson.dumps(sorted(set(request.security_groups or ['default']))).decode(),
+        'security_groups': orjson.dumps(sorted(set(
+            checked.security_groups or request.security_groups or ['default']))).decode(),
         'trusted_certs': orjson.dumps(list(request.trusted_certs)).decode()
         if request.trusted_certs else None,
         'root_device_name': None, 'kernel_id': '', 'ramdisk_id': '',

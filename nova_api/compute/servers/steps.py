@@ -34,6 +34,15 @@ _PLAIN_DRIVER_OPERATIONS = ('pause', 'unpause', 'suspend', 'resume', 'rescue', '
                             'set_admin_password', 'trigger_crash_dump', 'shelve',
                             'shelve_offload', 'unshelve', 'restore')
 
+class _Owner:
+    """The project a server's automatic network is chosen for."""
+
+    is_admin = False
+
+    def __init__(self, project_id: str) -> None:
+        self.project_id = project_id
+
+
 #: Nova's NoValidHost when the scheduler's filters leave no host.
 NO_VALID_HOST = 'No valid host was found. There are not enough hosts available.'
 
@@ -41,10 +50,13 @@ NO_VALID_HOST = 'No valid host was found. There are not enough hosts available.'
 class Steps:
     """The calls the operations' steps name, for one configuration."""
 
-    def __init__(self, conf: cfg.ConfigOpts, driver: Driver, networks: networks_api.NetworkAPI):
+    def __init__(self, conf: cfg.ConfigOpts, driver: Driver, networks: networks_api.NetworkAPI,
+                 net: Any = None):
         self.conf = conf
         self.driver = driver
         self.networks = networks
+        #: The network service whose ports servers get, or None (``[network] enabled = false``).
+        self.net = net
         self.calls: Mapping[str, Call] = {
             'schedule': self.schedule,
             'allocate_network': self.allocate_network,
@@ -113,6 +125,8 @@ class Steps:
             else 'auto'
         if requested == 'none':
             return None
+        if self.net is not None:
+            return self._allocate_ports(turn, server, requested)
         entries = [{'uuid': self.networks.private.id}] if requested == 'auto' else requested
         try:
             for entry in entries:
@@ -124,6 +138,21 @@ class Steps:
                               'not rescheduling.' % server['uuid'],
                               details=error.format_message()) from None
         return None
+
+    def _allocate_ports(self, turn, server: Mapping[str, Any], requested: Any) -> None:
+        """Ports on the network service (the entries boot checked); a failure is Nova's."""
+        if requested == 'auto':  # booted before the network service was on: its choice now
+            network = self.net.server_ports.auto_network(turn.session, _Owner(server['project_id']))
+            requested = [] if network is None else [{'uuid': network.id}]
+        groups = orjson.loads(server['security_groups']) if server['security_groups'] else []
+        zone = server['availability_zone'] or self.conf.default_availability_zone
+        try:
+            turn.allocate_ports(server, requested, groups, zone)
+        except exception.NovaAPIException as error:
+            self.net.server_ports.release(turn.session, [server['uuid']])
+            raise DriverError('Build of instance %s aborted: Failed to allocate the network(s), '
+                              'not rescheduling.' % server['uuid'],
+                              details=error.format_message()) from None
 
     def spawn(self, turn, server: Mapping[str, Any],
               metadata: Mapping[str, str]) -> None:

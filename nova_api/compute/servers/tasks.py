@@ -128,7 +128,7 @@ class TaskRunner:
         uuids = sorted({task.instance_uuid for task in mine})
         servers = turns.select_servers(session, uuids)
         metadata = _metadata(session, uuids)
-        turn = turns.Turn(session, now, self.steps.networks, uuids)
+        turn = turns.Turn(session, now, self.steps.networks, uuids, self.steps.net)
         for task in mine:
             self._run_task(turn, task, servers.get(task.instance_uuid),
                            metadata.get(task.instance_uuid, {}))

@@ -34,8 +34,11 @@ class Turn:
     """The buffered writes of one turn, in its transaction."""
 
     def __init__(self, session: orm.Session, now: datetime.datetime,
-                 networks: networks_api.NetworkAPI, server_uuids: Sequence[str] = ()):
+                 networks: networks_api.NetworkAPI, server_uuids: Sequence[str] = (),
+                 net: Any = None):
         self.session = session
+        #: The network service (``[network] enabled``), whose ports the servers get; or None.
+        self.net = net
         #: The servers of the batch: what the group placement reads at once.
         self.server_uuids = list(server_uuids)
         self.now = now
@@ -103,6 +106,12 @@ class Turn:
         self.addresses.append(row)
         return row['address']
 
+    def allocate_ports(self, server: Mapping[str, Any], entries: Sequence[Mapping[str, Any]],
+                       group_names: Sequence[str], zone: str) -> None:
+        """The server's ports made or bound now; their cache rows written at the flush."""
+        self.addresses.extend(self.net.server_ports.allocate(self.session, server, entries,
+                                                             group_names, zone))
+
     def release(self, server_uuid: str) -> None:
         self.released.append(server_uuid)
 
@@ -112,6 +121,8 @@ class Turn:
         """Write everything, the servers first; StateChanged if a server moved under the turn."""
         session = self.session
         if self.released:
+            if self.net is not None:
+                self.net.server_ports.release(session, self.released)
             self.networks.release(session, self.released)
         self.networks.insert(session, self.addresses)
         group_objects.remove_servers(session, self.left_groups)

@@ -70,7 +70,7 @@ def test_each_action_s_windows_are_nova_s(name):
 def test_the_action_table_is_read_only_and_complete():
     with pytest.raises(TypeError):
         ACTION_SCHEMAS['reboot'] = ()  # type: ignore[index]
-    assert len(ACTION_SCHEMAS) == 39
+    assert len(ACTION_SCHEMAS) == 41
 
 
 def test_remote_console_windows_are_nova_s():
@@ -292,6 +292,7 @@ SMALLEST = {
     'os-getVNCConsole': {'type': 'novnc'}, 'os-getSPICEConsole': {'type': 'spice-html5'},
     'os-getSerialConsole': {'type': 'serial'},
     'addFixedIp': {'networkId': 'private'}, 'removeFixedIp': {'address': '10.0.0.3'},
+    'addFloatingIp': {'address': '172.24.4.3'}, 'removeFloatingIp': {'address': '172.24.4.3'},
 }
 
 

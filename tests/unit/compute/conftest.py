@@ -34,7 +34,10 @@ def make_compute(make_conf, database):
         options = {'DEFAULT': {'compute_hosts': ['cmp1', 'cmp2:az2']}}
         for group, values in (overrides or {}).items():
             options.setdefault(group, {}).update(values)
-        return compute_layer.Compute(make_conf(overrides=options), database)
+        made = compute_layer.Compute(make_conf(overrides=options), database)
+        # Seeded now, as a daemon's first request would: not inside a test's simulated clock.
+        made.network.ensure_seeded()
+        return made
     return make
 
 

@@ -1,4 +1,5 @@
-"""Network actions: add/removeSecurityGroup, and add/removeFixedIp (os-multinic, up to 2.43)."""
+"""Network actions: add/removeSecurityGroup, add/removeFixedIp (os-multinic) and
+add/removeFloatingIp (both up to 2.43)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from nova_api.api import microversion
 from nova_api.api import validation
 from nova_api.api.controllers.server_actions import ActionFamily
 from nova_api.api.schemas.server_actions import ACTION_SCHEMAS
+from nova_api.policies import floating_ips as floating_ip_policies
 from nova_api.policies import server_actions as policies
 
 
@@ -54,3 +56,26 @@ class NetworkingActions(ActionFamily):
         server = self._server(req, id, policies.REMOVE_FIXED_IP)
         self.compute.server_actions.remove_fixed_ip(req.context, server,
                                                     body['removeFixedIp']['address'])
+
+    @controller.action('addFloatingIp')
+    @microversion.versioned(max_version=microversion.LAST_MULTINIC)
+    @validation.schema_windows(ACTION_SCHEMAS['addFloatingIp'])
+    @controller.response(202)
+    @controller.expected_errors(400, 403, 404)
+    def add_floating_ip(self, req, id: str, body):
+        """Put a floating IP of the project's on the server (to 2.43; 404 after). 202."""
+        server = self._server(req, id, floating_ip_policies.ADD)
+        args = body['addFloatingIp']
+        self.compute.floating_ips.associate(req.context, server, args['address'],
+                                            args.get('fixed_address'))
+
+    @controller.action('removeFloatingIp')
+    @microversion.versioned(max_version=microversion.LAST_MULTINIC)
+    @validation.schema_windows(ACTION_SCHEMAS['removeFloatingIp'])
+    @controller.response(202)
+    @controller.expected_errors(400, 403, 404, 409)
+    def remove_floating_ip(self, req, id: str, body):
+        """Take it off the server (to 2.43; 404 after). 202; 409 if it is not on it."""
+        server = self._server(req, id, floating_ip_policies.REMOVE)
+        self.compute.floating_ips.disassociate(req.context, server,
+                                               body['removeFloatingIp']['address'])

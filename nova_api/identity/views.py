@@ -20,8 +20,8 @@ V2_MEDIA_TYPE = 'application/vnd.openstack.identity-v2.0+json'
 SERVICES = (
     ('compute', 'nova', '/v2.1'),
     ('image', 'glance', '/image'),
-    ('identity', 'keystone', '/identity'),
     ('network', 'neutron', '/network'),
+    ('identity', 'keystone', '/identity'),
 )
 INTERFACES = ('public', 'internal', 'admin')
 

@@ -47,7 +47,9 @@ class Networking:
         self.compute_groups = compute_groups.ServerGroupsAPI(self)
 
     def ensure_seeded(self) -> None:
-        """Seed ``private`` and ``public`` once per process (a no-op when they are there)."""
+        """Seed ``private``, ``public`` and ``router1`` once per process (a no-op when they are
+        there)."""
         if not self._seeded:
             self.database.write(seed.seed, self.conf)
+            self.database.write(seed.seed_router, self)
             self._seeded = True

@@ -1,5 +1,7 @@
 """The networks every cloud starts with, written on first use: a shared ``private`` network
-(its subnet is ``[DEFAULT] fixed_range``) and an external ``public`` one for floating IPs.
+(its subnet is ``[DEFAULT] fixed_range``), an external ``public`` one for floating IPs, and
+``router1`` between them (as devstack seeds it), so that a server on ``private`` can have a
+floating IP at once (openstacksdk's ``auto_ip``, ``openstack server add floating ip``).
 
 Ids are derived from the names, as compute's view of ``private`` derives
 them (:mod:`nova_api.compute.networks`), so both name the same network. Two
@@ -9,11 +11,13 @@ workers seeding at once take turns on a lock; the second finds it done.
 from __future__ import annotations
 
 import ipaddress
+from typing import Any
 
 import sqlalchemy as sa
 from oslo_config import cfg
 from sqlalchemy import orm
 
+from nova_api import context as nova_context
 from nova_api.compute import networks as compute_networks
 from nova_api.db import database as db
 from nova_api.db import models
@@ -22,9 +26,11 @@ from nova_api.networking import ipam
 
 PRIVATE = compute_networks.PRIVATE
 PUBLIC = 'public'
+ROUTER = 'router1'
 _networks = models.Network.__table__
 _subnets = models.Subnet.__table__
 _pools = models.SubnetAllocationPool.__table__
+_routers = models.Router.__table__
 
 
 def network_id(name: str) -> str:
@@ -72,3 +78,37 @@ def seed(session: orm.Session, conf: cfg.ConfigOpts) -> None:
         session.execute(sa.insert(_pools), [
             {'subnet_id': sub_id, 'first_ip': str(a), 'last_ip': str(b)}
             for a, b in ipam.default_pools(cidr, gateway)])
+
+
+def router_id() -> str:
+    return compute_networks.network_id('router:' + ROUTER)
+
+
+def seed_router(session: orm.Session, net: Any) -> None:
+    """Write ``router1`` (gateway on ``public``, interface on ``private``'s subnet) if missing.
+
+    ``net`` is the process's :class:`~nova_api.networking.Networking`: the
+    router's ports are made as any router's are.
+    """
+    if session.scalar(sa.select(_routers.c.id).where(_routers.c.id == router_id())):
+        return
+    db.lock(session, 'network-seed-router')
+    if session.scalar(sa.select(_routers.c.id).where(_routers.c.id == router_id())):
+        return
+    owner = net.conf.network.owner_project
+    ctx = nova_context.RequestContext(user_id=None, project_id=owner, roles=['admin'],
+                                      is_admin=True)
+    session.execute(sa.insert(_routers).values(
+        id=router_id(), name=ROUTER, status='ACTIVE', admin_state_up=True, enable_snat=True,
+        **base.created(ctx, owner)))
+    gateway = net.ports.create_in(session, ctx, {
+        'network_id': network_id(PUBLIC), 'device_id': router_id(), 'project_id': '',
+        'device_owner': base.ROUTER_GATEWAY})
+    base.bump(session, _routers, router_id(), {'gw_port_id': gateway['id']})
+    private_subnet = session.execute(sa.select(_subnets.c.id, _subnets.c.gateway_ip).where(
+        _subnets.c.id == subnet_id(PRIVATE))).one()
+    net.ports.create_in(session, ctx, {
+        'network_id': network_id(PRIVATE), 'device_id': router_id(),
+        'device_owner': base.ROUTER_INTERFACE, 'project_id': owner,
+        'fixed_ips': [{'subnet_id': private_subnet.id,
+                       'ip_address': private_subnet.gateway_ip}]})

@@ -63,7 +63,7 @@ def test_a_password_scoped_to_a_project_gets_roles_with_their_implications_and_t
     expires = datetime.datetime.strptime(token['expires_at'], '%Y-%m-%dT%H:%M:%S.%fZ')
     assert expires - issued == datetime.timedelta(hours=1)  # [identity] token_expiration
     catalog = {service['type']: service for service in token['catalog']}
-    assert sorted(catalog) == ['compute', 'identity', 'image']
+    assert sorted(catalog) == ['compute', 'identity', 'image', 'network']
     compute = catalog['compute']['endpoints']
     assert sorted(e['interface'] for e in compute) == ['admin', 'internal', 'public']
     assert {e['url'] for e in compute} == {nova_api_service.url + '/v2.1'}
@@ -275,7 +275,8 @@ def test_the_scope_listings_of_a_token(identity):
     assert domains.status_code == 200 and domains.json()['domains'] == []
     catalog = identity.request('GET', '/v3/auth/catalog', token=token)
     assert catalog.status_code == 200
-    assert sorted(s['type'] for s in catalog.json()['catalog']) == ['compute', 'identity', 'image']
+    assert sorted(s['type'] for s in catalog.json()['catalog']) == [
+        'compute', 'identity', 'image', 'network']
     assert identity.request('GET', '/v3/auth/projects').status_code == 401
 
 

@@ -175,6 +175,18 @@ def test_a_floating_ip_shows_in_the_addresses_and_delete_releases_the_ports(user
     assert kept['port_id'] is None and kept['fixed_ip_address'] is None
 
 
+def test_a_server_on_the_shared_private_network_takes_a_floating_ip_through_the_seeded_router(
+        user, net):
+    server = _active(user, networks=[{'uuid': _network_id(net, PRIVATE)}])
+    [port] = _ports_of(net, server['id'])
+    fip = net.create('floatingips', floating_network_id=_network_id(net, PUBLIC),
+                     port_id=port['id'])
+    assert fip['router_id'] is not None  # router1, the admin project's: not in the user's lists
+    shown = user.show(server['id'])['addresses'][PRIVATE]
+    assert [(a['addr'], a['OS-EXT-IPS:type']) for a in shown] == [
+        (port['fixed_ips'][0]['ip_address'], 'fixed'), (fip['floating_ip_address'], 'floating')]
+
+
 # -- os-interface --------------------------------------------------------------------------
 
 def test_interface_attach_and_detach_make_and_remove_ports(user, net):

@@ -1,8 +1,6 @@
 """Nova's default rules for a server's interfaces (``os-interface``): readers list and show,
 members attach and detach, admins do all four on any server."""
 
-from oslo_policy import policy
-
 from nova_api.policies import base
 
 ROOT = 'os_compute_api:os-attach-interfaces:%s'
@@ -23,10 +21,7 @@ _RULES = (
      _PATH + '/{port_id}'),
 )
 
-rules = [policy.DocumentedRuleDefault(name=name, check_str=check, description=description,
-                                      operations=[{'method': method, 'path': path}],
-                                      scope_types=['project'])
-         for name, check, description, method, path in _RULES]
+rules = base.project_rules(_RULES)
 
 
 def list_rules():

@@ -53,5 +53,14 @@ rules = [
 ]
 
 
+def project_rules(table) -> list[policy.DocumentedRuleDefault]:
+    """Project-scoped rules from ``(name, check, description, method, path)`` rows, one
+    operation each: the table form most policy modules write their rules in."""
+    return [policy.DocumentedRuleDefault(name=name, check_str=check, description=description,
+                                         operations=[{'method': method, 'path': path}],
+                                         scope_types=['project'])
+            for name, check, description, method, path in table]
+
+
 def list_rules():
     return rules

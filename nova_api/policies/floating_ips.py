@@ -1,8 +1,6 @@
 """Nova's default rules for its floating IP proxies (``os-floating-ips`` and
 ``os-floating-ip-pools`` before 2.36; ``addFloatingIp``/``removeFloatingIp`` before 2.44)."""
 
-from oslo_policy import policy
-
 from nova_api.policies import base
 
 LIST = 'os_compute_api:os-floating-ips:list'
@@ -32,10 +30,7 @@ _RULES = (
      '/os-floating-ip-pools'),
 )
 
-rules = [policy.DocumentedRuleDefault(name=name, check_str=check, description=description,
-                                      operations=[{'method': method, 'path': path}],
-                                      scope_types=['project'])
-         for name, check, description, method, path in _RULES]
+rules = base.project_rules(_RULES)
 
 
 def list_rules():

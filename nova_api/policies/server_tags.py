@@ -1,7 +1,5 @@
 """Nova's default rules for a server's tags (2.26): readers of the project look, members change."""
 
-from oslo_policy import policy
-
 from nova_api.policies import base
 
 POLICY_ROOT = 'os_compute_api:os-server-tags:%s'
@@ -28,10 +26,7 @@ _RULES = (
      '/servers/{server_id}/tags/{tag}'),
 )
 
-rules = [policy.DocumentedRuleDefault(name=name, check_str=check, description=description,
-                                      operations=[{'method': method, 'path': path}],
-                                      scope_types=['project'])
-         for name, check, description, method, path in _RULES]
+rules = base.project_rules(_RULES)
 
 
 def list_rules():

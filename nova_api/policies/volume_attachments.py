@@ -5,8 +5,6 @@ Readers list and show; members attach, detach and (from 2.85) update
 admins): Cinder calls it while it migrates a volume.
 """
 
-from oslo_policy import policy
-
 from nova_api.policies import base
 
 ROOT = 'os_compute_api:os-volumes-attachments:%s'
@@ -32,10 +30,7 @@ _RULES = (
     (DELETE, base.PROJECT_MEMBER_OR_ADMIN, 'Detach a volume from an instance', 'DELETE', _ONE),
 )
 
-rules = [policy.DocumentedRuleDefault(name=name, check_str=check, description=description,
-                                      operations=[{'method': method, 'path': path}],
-                                      scope_types=['project'])
-         for name, check, description, method, path in _RULES]
+rules = base.project_rules(_RULES)
 
 
 def list_rules():

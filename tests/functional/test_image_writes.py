@@ -128,8 +128,9 @@ def test_an_upload_over_max_image_size_is_413_and_keeps_nothing(nova_api_service
 
 
 def _send_part_of_a_body(service, image_id: str, project: str, announced: int, sent: int,
-                         chunked: bool = False) -> None:
-    """Start an upload by hand and hang up after ``sent`` bytes."""
+                         chunked: bool, before_hanging_up) -> None:
+    """Start an upload by hand and hang up after ``sent`` bytes, once ``before_hanging_up()``
+    has returned."""
     with socket.create_connection((service.host, service.port), timeout=10) as sock:
         framing = 'Transfer-Encoding: chunked' if chunked else 'Content-Length: %d' % announced
         sock.sendall(('PUT /image/v2/images/%s/file HTTP/1.1\r\nHost: x\r\n'
@@ -139,6 +140,7 @@ def _send_part_of_a_body(service, image_id: str, project: str, announced: int, s
             sock.sendall(b'%x\r\n' % sent + b'z' * sent + b'\r\n')
         else:
             sock.sendall(b'z' * sent)
+        before_hanging_up()
 
 
 @pytest.mark.parametrize('chunked', [False, True], ids=['content-length', 'chunked'])
@@ -146,7 +148,11 @@ def test_an_upload_cut_off_leaves_the_image_queued_and_no_file(nova_api_service,
     image = owner.create()
     before = data_files(nova_api_service)
 
-    _send_part_of_a_body(nova_api_service, image['id'], owner.project, 300000, 100000, chunked)
+    # Hanging up only once the worker has taken the upload: a check for 'queued' made before
+    # it starts would pass at once and race the retry below into its 409.
+    _send_part_of_a_body(nova_api_service, image['id'], owner.project, 300000, 100000, chunked,
+                         lambda: wait_until(lambda: owner.show(image['id'])['status'] == 'saving',
+                                            10))
 
     # The worker notices the hang-up and restores the image (it answers no one).
     wait_until(lambda: owner.show(image['id'])['status'] == 'queued'

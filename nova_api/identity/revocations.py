@@ -3,7 +3,9 @@
 A revocation event says "tokens issued before T that match these fields are
 no longer valid" (Keystone's revoke model): one token (its ``audit_id``), a
 token and its rescoped descendants (``audit_chain_id``), everything of a user
-(a password change, a disabled or deleted user), of a project or of a domain.
+(a password change, a disabled or deleted user), of a project or of a domain,
+or made from an application credential (deleted: Keystone stops accepting its
+tokens).
 Whoever changes those things calls :func:`revoke` in the same transaction.
 
 Validation never reads the table: each worker keeps the live events in a
@@ -35,12 +37,14 @@ OVERLAP = datetime.timedelta(seconds=30)
 #: How often the whole table is read again (to forget events that were pruned).
 FULL_RELOAD_SECONDS = 300.0
 #: The fields an event may match on, in the order a token is looked up by.
-MATCH_FIELDS = ('audit_id', 'audit_chain_id', 'user_id', 'project_id', 'domain_id')
+MATCH_FIELDS = ('audit_id', 'audit_chain_id', 'user_id', 'project_id', 'domain_id',
+                'application_credential_id')
 
 
 def revoke(session: orm.Session, *, user_id: str | None = None, project_id: str | None = None,
            domain_id: str | None = None, audit_id: str | None = None,
            audit_chain_id: str | None = None,
+           application_credential_id: str | None = None,
            issued_before: datetime.datetime | None = None,
            expires_at: datetime.datetime | None = None) -> None:
     """Revoke, in the caller's transaction, every token issued until now matching all given fields.
@@ -49,11 +53,13 @@ def revoke(session: orm.Session, *, user_id: str | None = None, project_id: str 
     user disabled or deleted); ``project_id=p``: every token scoped to a
     project (project disabled or deleted); ``user_id=u, project_id=p``: a
     user's tokens on one project (a role taken away); ``audit_id=a``: one
-    token (``DELETE /v3/auth/tokens``). ``expires_at``: when the event may be
+    token (``DELETE /v3/auth/tokens``); ``application_credential_id=c``: the
+    tokens made from a credential (deleted). ``expires_at``: when the event may be
     pruned (default: never before the longest-lived token it can match).
     """
     fields = {'user_id': user_id, 'project_id': project_id, 'domain_id': domain_id,
-              'audit_id': audit_id, 'audit_chain_id': audit_chain_id}
+              'audit_id': audit_id, 'audit_chain_id': audit_chain_id,
+              'application_credential_id': application_credential_id}
     if not any(fields.values()):
         raise ValueError('a revocation event must match on at least one field')
     now = utcnow()

@@ -104,7 +104,8 @@ class Token:
         """What revocation events are matched against (nova_api.identity.revocations)."""
         return {'audit_id': self.audit_id, 'audit_chain_id': self.audit_chain_id,
                 'user_id': self.user_id, 'project_id': self.project_id,
-                'domain_id': (self.user_domain_id, self.project_domain_id or self.domain_id)}
+                'domain_id': (self.user_domain_id, self.project_domain_id or self.domain_id),
+                'application_credential_id': self.application_credential_id}
 
     # -- the sealed form -----------------------------------------------------
 

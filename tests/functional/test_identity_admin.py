@@ -237,6 +237,33 @@ def test_a_user_changes_its_own_password_and_its_old_tokens_stop_working(
     assert log_in(nova_api_service, name, 'new-' + password, None).status_code == 201
 
 
+def test_deleting_an_application_credential_revokes_the_tokens_made_from_it(
+        nova_api_service, operator):
+    project, user_id, name, password = new_tenant(operator)
+    tenant = cloud_of(nova_api_service, name, password, project_name(operator, project))
+    credentials = '/v3/users/%s/application_credentials' % user_id
+    credential = tenant.identity('POST', credentials, {'application_credential': {
+        'name': unique('ci')}}).json()['application_credential']
+    logged_in = requests.post(nova_api_service.url + '/identity/v3/auth/tokens', timeout=60,
+                              json={'auth': {'identity': {
+                                  'methods': ['application_credential'],
+                                  'application_credential': {'id': credential['id'],
+                                                             'secret': credential['secret']}}}})
+    assert logged_in.status_code == 201, logged_in.text
+    application = Cloud(nova_api_service, logged_in.headers['X-Subject-Token'])
+    assert application.compute('GET', '/servers').status_code == 200
+
+    deleted = tenant.identity('DELETE', '%s/%s' % (credentials, credential['id']))
+    assert deleted.status_code == 204
+    # Every worker honours the event within its revocation refresh (about a second).
+    assert _eventually_status(lambda: application.compute('GET', '/servers'), 401)
+    validated = operator._call('GET', nova_api_service.url + '/identity/v3/auth/tokens',
+                               **{'X-Subject-Token': application.token})
+    assert validated.status_code == 404
+    # The user's own token on the same project is another matter.
+    assert tenant.compute('GET', '/servers').status_code == 200
+
+
 def test_role_assignments_list_the_grants_and_their_implied_roles(operator):
     project, user_id, _name, _password = new_tenant(operator, role='admin')
     direct = operator.identity('GET', '/v3/role_assignments?user.id=' + user_id).json()

@@ -207,7 +207,8 @@ class RevocationEvent(Base):
 
     A token matches on ``audit_id`` (one token: its first audit id),
     ``audit_chain_id`` (a token and those rescoped from it), ``user_id``,
-    ``project_id`` or ``domain_id`` (the token's scope). Events outlive the
+    ``project_id`` or ``domain_id`` (the token's scope), or
+    ``application_credential_id`` (the credential it was made from). Events outlive the
     tokens they can match by no more than ``expires_at``, then go.
     """
 
@@ -222,6 +223,7 @@ class RevocationEvent(Base):
     user_id: orm.Mapped[str | None] = _id()
     project_id: orm.Mapped[str | None] = _id()
     domain_id: orm.Mapped[str | None] = _id()
+    application_credential_id: orm.Mapped[str | None] = _id()
     issued_before: orm.Mapped[datetime.datetime] = orm.mapped_column(sa.DateTime)
     #: When no token it can match is still valid (the longest token lifetime after issued_before).
     expires_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(sa.DateTime)

@@ -22,6 +22,7 @@ from sqlalchemy import orm
 from nova_api.db import models
 from nova_api.db.models.base import utcnow
 from nova_api.identity import passwords
+from nova_api.identity import revocations
 from nova_api.identity.admin import base
 from nova_api.identity.admin import exceptions
 from nova_api.identity.admin import records
@@ -126,6 +127,9 @@ class ApplicationCredentialAPI(base.AdminAPI):
             if result.rowcount == 0:
                 raise exceptions.ApplicationCredentialNotFound(
                     application_credential_id=credential_id)
+            # Keystone looks the credential up on every validation; tokens here are
+            # validated without a lookup, so its deletion is a revocation event.
+            revocations.revoke(session, application_credential_id=credential_id)
         self.database.write(remove)
 
 

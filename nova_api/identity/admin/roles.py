@@ -126,11 +126,7 @@ class RoleAPI(base.AdminAPI):
             row = session.get(models.Role, role_id)
             if row is None:
                 raise exceptions.RoleNotFound(role_id=role_id)
-            holders = session.execute(sa.select(
-                models.RoleAssignment.actor_id).where(
-                models.RoleAssignment.role_id == role_id).distinct())
-            for (user_id,) in holders:
-                revocations.revoke(session, user_id=user_id)
+            _revoke_holders(session, {role_id})
             # Grants, rules and application credentials' roles follow by their foreign keys.
             session.delete(row)
         self.database.write(remove)
@@ -196,4 +192,28 @@ class RoleAPI(base.AdminAPI):
             if result.rowcount == 0:
                 raise exceptions.ImpliedRoleNotFound(prior_role_id=prior_role_id,
                                                      implied_role_id=implied_role_id)
+            # Tokens carry the roles they were issued with, implied ones included: whoever
+            # held the prior role (or one implying it) holds a role less from now on.
+            # (A new rule, like a new grant, reaches the tokens issued after it.)
+            _revoke_holders(session, _implying(records.implications(session), prior_role_id)
+                            | {prior_role_id})
         self.database.write(remove)
+
+
+def _implying(rules: dict[str, set[str]], role_id: str) -> set[str]:
+    """The roles whose implications (through any chain of ``rules``) reach ``role_id``."""
+    found: set[str] = set()
+    frontier = {role_id}
+    while frontier:
+        frontier = {prior for prior, implied in rules.items()
+                    if implied & frontier and prior not in found and prior != role_id}
+        found |= frontier
+    return found
+
+
+def _revoke_holders(session: orm.Session, role_ids: set[str]) -> None:
+    """Revoke the tokens of every user granted one of ``role_ids`` anywhere."""
+    holders = session.execute(sa.select(models.RoleAssignment.actor_id).where(
+        models.RoleAssignment.role_id.in_(sorted(role_ids))).distinct())
+    for (user_id,) in holders:
+        revocations.revoke(session, user_id=user_id)

@@ -204,6 +204,22 @@ def test_roles_and_their_implications(call):
     assert call('/v3/roles/%s' % custom_id).status_int == 404
 
 
+def test_removing_an_implied_role_revokes_the_tokens_that_carry_it(call, user_in_project):
+    lead, observer, auditor = (
+        call('/v3/roles', 'POST', {'role': {'name': name}}).json['role']['id']
+        for name in ('lead', 'observer', 'auditor'))
+    for prior, implied in ((lead, observer), (observer, auditor)):
+        assert call('/v3/roles/%s/implies/%s' % (prior, implied), 'PUT').status_int == 201
+    _, _, leader = user_in_project('leader', role='lead')
+    _, _, bystander = user_in_project('bystander')
+    assert call('/v3/auth/projects', token=leader).status_int == 200
+
+    # lead implies observer implies auditor: the leader's token carries auditor, through a chain.
+    assert call('/v3/roles/%s/implies/%s' % (observer, auditor), 'DELETE').status_int == 204
+    assert call('/v3/auth/projects', token=leader).status_int == 401
+    assert call('/v3/auth/projects', token=bystander).status_int == 200
+
+
 def test_grants_are_given_checked_listed_and_revoked(call):
     project = call('/v3/projects', 'POST', {'project': {'name': 'g'}}).json['project']['id']
     user = call('/v3/users', 'POST', {'user': {'name': 'carol'}}).json['user']['id']

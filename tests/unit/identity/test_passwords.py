@@ -41,6 +41,7 @@ def test_an_overlong_password_never_verifies():
 
 def test_in_a_worker_a_check_leaves_the_hub_free_for_other_requests():
     import eventlet
+    from eventlet import tpool
 
     encoded = passwords.hash_password('in a worker')
     ticks = []
@@ -60,6 +61,8 @@ def test_in_a_worker_a_check_leaves_the_hub_free_for_other_requests():
         verified, ran_meanwhile = eventlet.spawn(request).wait()
     finally:
         ticker.kill()
+        # No thread pool left behind for a test that forks (its child would wait on it).
+        tpool.killall()
     assert verified
     # Derived on the hub, the check would have let the other green thread run not once.
     assert ran_meanwhile

@@ -8,8 +8,10 @@ from collections.abc import Mapping
 from typing import Any
 from typing import TypeVar
 
+import sqlalchemy as sa
 from oslo_utils import strutils
 from sqlalchemy import exc as sa_exc
+from sqlalchemy import orm
 
 from nova_api.db import database as db
 
@@ -43,6 +45,20 @@ def extra_of(attributes: Mapping[str, Any], current: Mapping[str, Any] | None = 
         if key not in NOT_EXTRA:
             extra[key] = value
     return extra
+
+
+def rename(session: orm.Session, row: Any, attributes: Mapping[str, Any],
+           same_name: Callable[[str], sa.ColumnElement[bool]],
+           conflict: Callable[[str], Exception]) -> None:
+    """Give ``row`` the (stripped) ``name`` of ``attributes``, if any; ``conflict(name)`` when
+    another row of its model matches ``same_name(name)`` (a name is unique in its domain)."""
+    if 'name' not in attributes:
+        return
+    name = attributes['name'].strip()
+    model = type(row)
+    if session.scalar(sa.select(model.id).where(same_name(name), model.id != row.id)) is not None:
+        raise conflict(name)
+    row.name = name
 
 
 class AdminAPI:

@@ -93,13 +93,8 @@ class DomainAPI(base.AdminAPI):
                 raise exceptions.DomainNotFound(domain_id=domain_id)
             if 'id' in attributes and attributes['id'] != domain_id:
                 raise exceptions.IdentityInvalid(message='Cannot change the domain ID.')
-            if 'name' in attributes:
-                name = attributes['name'].strip()
-                taken = session.scalar(sa.select(models.Domain.id).where(
-                    models.Domain.name == name, models.Domain.id != domain_id))
-                if taken is not None:
-                    raise exceptions.duplicate('domain', name)
-                row.name = name
+            base.rename(session, row, attributes, lambda name: models.Domain.name == name,
+                        lambda name: exceptions.duplicate('domain', name))
             if 'description' in attributes:
                 row.description = attributes['description']
             if 'enabled' in attributes:
@@ -230,14 +225,10 @@ class ProjectAPI(base.AdminAPI):
             if row is None:
                 raise exceptions.ProjectNotFound(project_id=project_id)
             _refuse_moves(row, attributes)
-            if 'name' in attributes:
-                name = attributes['name'].strip()
-                taken = session.scalar(sa.select(models.Project.id).where(
-                    models.Project.domain_id == row.domain_id, models.Project.name == name,
-                    models.Project.id != project_id))
-                if taken is not None:
-                    raise _name_conflict(name, row.domain_id)
-                row.name = name
+            base.rename(session, row, attributes,
+                        lambda name: sa.and_(models.Project.domain_id == row.domain_id,
+                                             models.Project.name == name),
+                        lambda name: _name_conflict(name, row.domain_id))
             if 'description' in attributes:
                 row.description = attributes['description']
             if 'enabled' in attributes:

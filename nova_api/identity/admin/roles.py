@@ -105,13 +105,8 @@ class RoleAPI(base.AdminAPI):
                 raise exceptions.IdentityInvalid(message='Cannot change the role ID.')
             if 'domain_id' in attributes and attributes['domain_id'] != row.domain_id:
                 raise exceptions.IdentityInvalid(message='Update of `domain_id` is not allowed.')
-            if 'name' in attributes:
-                name = attributes['name'].strip()
-                taken = session.scalar(sa.select(models.Role.id).where(
-                    _same_name(name, row.domain_id), models.Role.id != role_id))
-                if taken is not None:
-                    raise exceptions.duplicate('role', name)
-                row.name = name
+            base.rename(session, row, attributes, lambda name: _same_name(name, row.domain_id),
+                        lambda name: exceptions.duplicate('role', name))
             if 'description' in attributes:
                 row.description = attributes['description']
             row.extra = base.extra_of(attributes, row.extra)

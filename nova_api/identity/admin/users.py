@@ -101,14 +101,10 @@ class UserAPI(base.AdminAPI):
                 raise exceptions.IdentityInvalid(message='Cannot change user ID')
             if 'domain_id' in attributes and attributes['domain_id'] != row.domain_id:
                 raise exceptions.IdentityInvalid(message='Cannot change Domain ID')
-            if 'name' in attributes:
-                name = attributes['name'].strip()
-                taken = session.scalar(sa.select(models.User.id).where(
-                    models.User.domain_id == row.domain_id, models.User.name == name,
-                    models.User.id != user_id))
-                if taken is not None:
-                    raise _name_conflict(name, row.domain_id)
-                row.name = name
+            base.rename(session, row, attributes,
+                        lambda name: sa.and_(models.User.domain_id == row.domain_id,
+                                             models.User.name == name),
+                        lambda name: _name_conflict(name, row.domain_id))
             revoke = False
             if 'password' in attributes:
                 row.password_hash = password_hash

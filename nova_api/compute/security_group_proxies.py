@@ -15,7 +15,6 @@ from nova_api.compute import security_group_rules as nova_rules
 from nova_api.compute import security_groups as groups
 from nova_api.exception import network as net_exc
 from nova_api.exception import security_group_proxy as sg_exc
-from nova_api.exception import server_ports as port_exc
 
 
 def _checked_id(value: Any) -> str:
@@ -35,18 +34,8 @@ class NewRule:
     source: groups.SecurityGroup | None
 
 
-class SecurityGroupProxyAPI(base.ResourceAPI):
+class SecurityGroupProxyAPI(base.NetworkServiceProxyAPI):
     """List, show, create, update and delete groups; create and delete their ingress rules."""
-
-    def __init__(self, compute) -> None:
-        super().__init__(compute)
-        self.net = compute.network
-        self.enabled = compute.conf.network.enabled
-
-    def _require_service(self) -> None:
-        if not self.enabled:
-            raise port_exc.NoNetworkService()
-        self.net.ensure_seeded()
 
     def list(self, ctx: nova_context.RequestContext,
              all_tenants: bool) -> list[groups.SecurityGroup]:

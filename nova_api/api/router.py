@@ -46,6 +46,7 @@ from nova_api.api.controllers import networks
 from nova_api.api.controllers import quota_class_sets
 from nova_api.api.controllers import quota_sets
 from nova_api.api.controllers import remote_consoles
+from nova_api.api.controllers import security_groups
 from nova_api.api.controllers import server_actions
 from nova_api.api.controllers import server_external_events
 from nova_api.api.controllers import server_groups
@@ -57,6 +58,7 @@ from nova_api.api.controllers import server_tags
 from nova_api.api.controllers import servers
 from nova_api.api.controllers import services
 from nova_api.api.controllers import simple_tenant_usage
+from nova_api.api.controllers import tenant_networks
 from nova_api.api.controllers import versions
 from nova_api.api.controllers import volume_attachments
 from nova_api.api.controllers.server_actions import admin as admin_actions
@@ -149,6 +151,17 @@ ROUTES: RouteTable = (
     ('/os-floating-ips/{id}', {'GET': ('floating_ips', 'show'),
                                'DELETE': ('floating_ips', 'delete')}),
     ('/os-floating-ip-pools', {'GET': ('floating_ip_pools', 'index')}),
+    ('/os-security-groups', {'GET': ('security_groups', 'index'),
+                             'POST': ('security_groups', 'create')}),
+    ('/os-security-groups/{id}', {'GET': ('security_groups', 'show'),
+                                  'PUT': ('security_groups', 'update'),
+                                  'DELETE': ('security_groups', 'delete')}),
+    ('/os-security-group-rules', {'POST': ('security_group_rules', 'create')}),
+    ('/os-security-group-rules/{id}', {'DELETE': ('security_group_rules', 'delete')}),
+    ('/os-tenant-networks', {'GET': ('tenant_networks', 'index'),
+                             'POST': ('tenant_networks', 'create')}),
+    ('/os-tenant-networks/{id}', {'GET': ('tenant_networks', 'show'),
+                                  'DELETE': ('tenant_networks', 'delete')}),
     ('/os-server-groups', {'GET': ('server_groups', 'index'), 'POST': ('server_groups', 'create')}),
     ('/os-server-groups/{id}', {'GET': ('server_groups', 'show'),
                                 'DELETE': ('server_groups', 'delete')}),
@@ -233,6 +246,9 @@ CONTROLLERS: Mapping[str, Factory] = {
     'networks': networks.NetworksController,
     'floating_ips': floating_ips.FloatingIPsController,
     'floating_ip_pools': floating_ips.FloatingIPPoolsController,
+    'security_groups': security_groups.SecurityGroupsController,
+    'security_group_rules': security_groups.SecurityGroupRulesController,
+    'tenant_networks': tenant_networks.TenantNetworksController,
     'migrations': migrations.MigrationsController,
     'server_migrations': server_migrations.ServerMigrationsController,
     'server_groups': server_groups.ServerGroupsController,

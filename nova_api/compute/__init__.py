@@ -35,6 +35,7 @@ from nova_api.compute import network_proxies
 from nova_api.compute import quota_class_sets
 from nova_api.compute import quota_sets
 from nova_api.compute import quotas
+from nova_api.compute import security_group_proxies
 from nova_api.compute import server_external_events
 from nova_api.compute import server_groups
 from nova_api.compute import server_images
@@ -95,6 +96,8 @@ class Compute:
         self.server_tags = server_tags.ServerTagsAPI(self)
         self.instance_actions = instance_actions.InstanceActionsAPI(self)
         self.server_password = server_password.ServerPasswordAPI(self)
-        # Nova's proxies of the network service (os-networks).
+        # Nova's proxies of the network service (os-networks, os-tenant-networks,
+        # os-floating-ips, os-security-groups).
         self.network_proxies = network_proxies.NetworkProxyAPI(self)
         self.floating_ips = floating_ips.FloatingIPProxyAPI(self)
+        self.security_group_proxies = security_group_proxies.SecurityGroupProxyAPI(self)

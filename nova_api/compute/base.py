@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from nova_api.exception import server_ports as port_exc
+
 if TYPE_CHECKING:
     from nova_api.compute import Compute
 
@@ -15,3 +17,18 @@ class ResourceAPI:
         self.conf = compute.conf
         self.database = compute.database
         self.quota_engine = compute.quota_engine
+
+
+class NetworkServiceProxyAPI(ResourceAPI):
+    """One of Nova's proxies of the network service (floating IPs, security groups): with
+    ``[network] enabled = false`` there is nothing to proxy (404)."""
+
+    def __init__(self, compute: Compute) -> None:
+        super().__init__(compute)
+        self.net = compute.network
+        self.enabled = compute.conf.network.enabled
+
+    def _require_service(self) -> None:
+        if not self.enabled:
+            raise port_exc.NoNetworkService()
+        self.net.ensure_seeded()

@@ -17,18 +17,8 @@ from nova_api.objects.servers import Server
 DEFAULT_POOL = 'public'
 
 
-class FloatingIPProxyAPI(base.ResourceAPI):
+class FloatingIPProxyAPI(base.NetworkServiceProxyAPI):
     """List, show, allocate and release a project's floating IPs; put them on servers."""
-
-    def __init__(self, compute) -> None:
-        super().__init__(compute)
-        self.net = compute.network
-        self.enabled = compute.conf.network.enabled
-
-    def _require_service(self) -> None:
-        if not self.enabled:
-            raise port_exc.NoNetworkService()
-        self.net.ensure_seeded()
 
     def list(self, ctx: nova_context.RequestContext) -> list[dict[str, Any]]:
         self._require_service()

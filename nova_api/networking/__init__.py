@@ -21,6 +21,7 @@ from nova_api.networking import resource_tags
 from nova_api.networking import routers
 from nova_api.networking import security_groups
 from nova_api.networking import seed
+from nova_api.networking import server_cache
 from nova_api.networking import subnets
 
 if TYPE_CHECKING:
@@ -45,6 +46,16 @@ class Networking:
         # What compute asks for its servers (compute_ports.py, compute_groups.py).
         self.server_ports = compute_ports.ServerPortsAPI(self)
         self.compute_groups = compute_groups.ServerGroupsAPI(self)
+
+    @staticmethod
+    def refresh_servers(session, port_ids) -> None:
+        """Compute's cache of these ports (a server's addresses and groups), after a change
+        through the Network API: Neutron's network-changed event to Nova, in one transaction."""
+        server_cache.refresh_ports(session, port_ids)
+
+    @staticmethod
+    def refresh_server_groups(session, server_uuids) -> None:
+        server_cache.refresh_groups(session, server_uuids)
 
     def ensure_seeded(self) -> None:
         """Seed ``private``, ``public`` and ``router1`` once per process (a no-op when they are

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 
 from nova_api import exception
+from nova_api.compute import security_group_rules as nova_rules
 from nova_api.compute import security_groups as compute_groups
 from nova_api.db import models
 from nova_api.exception import server_ports as port_exc
@@ -142,17 +143,32 @@ class ServerGroupsAPI(base.NetworkResourceAPI):
             _ports, _P.id == _B.port_id).where(_P.device_id == server_uuid)))
         rows = list(session.execute(sa.select(_groups).where(
             sa.or_(_G.id.in_(bound), _G.project_id == project_id)).order_by(_G.name, _G.id)))
-        ids = [row.id for row in rows]
-        rules: dict[str, list[compute_groups.Rule]] = {}
-        if ids:
-            for rule in session.execute(sa.select(_rules).where(
-                    _R.security_group_id.in_(ids), _R.direction == 'ingress')
-                    .order_by(_R.created_at, _R.id)):
-                rules.setdefault(rule.security_group_id, []).append(compute_groups.Rule(
-                    id=rule.id, parent_group_id=rule.security_group_id, protocol=rule.protocol,
-                    from_port=rule.port_range_min, to_port=rule.port_range_max,
-                    cidr=rule.remote_ip_prefix, group_id=rule.remote_group_id))
-        groups = [compute_groups.SecurityGroup(row.id, row.name, row.description,
-                                               row.project_id, tuple(rules.get(row.id, ())))
-                  for row in rows]
-        return sorted({row.name for row in rows if row.id in bound}), groups
+        return sorted({row.name for row in rows if row.id in bound}), _records(session, rows)
+
+    @staticmethod
+    def proxy_groups(session: orm.Session, project_id: str | None,
+                     group_id: str | None = None) -> list[compute_groups.SecurityGroup]:
+        """``os-security-groups``' records: ``project_id``'s groups (every project's when
+        None), or the one ``group_id`` of them."""
+        statement = sa.select(_groups).order_by(_G.created_at, _G.id)
+        if project_id is not None:
+            statement = statement.where(_G.project_id == project_id)
+        if group_id is not None:
+            statement = statement.where(_G.id == group_id)
+        return _records(session, list(session.execute(statement)))
+
+
+def _records(session: orm.Session, rows: Sequence[Any]) -> list[compute_groups.SecurityGroup]:
+    """The groups of ``rows`` with their ingress rules in Nova's terms: one query."""
+    ids = [row.id for row in rows]
+    rules: dict[str, list[compute_groups.Rule]] = {}
+    if ids:
+        for rule in session.execute(sa.select(_rules).where(
+                _R.security_group_id.in_(ids), _R.direction == 'ingress')
+                .order_by(_R.created_at, _R.id)):
+            rules.setdefault(rule.security_group_id, []).append(nova_rules.of_neutron(
+                rule.id, rule.security_group_id, rule.protocol, rule.port_range_min,
+                rule.port_range_max, rule.remote_ip_prefix, rule.remote_group_id))
+    return [compute_groups.SecurityGroup(row.id, row.name, row.description, row.project_id,
+                                         tuple(rules.get(row.id, ())))
+            for row in rows]

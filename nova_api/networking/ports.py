@@ -245,6 +245,8 @@ class PortAPI(base.NetworkResourceAPI):
             changes['status'] = status_of(changes.get('device_id', row.device_id),
                                           changes.get('device_owner', row.device_owner))
             base.bump(session, _ports, port_id, changes)
+            # A server's port: its body shows the new addresses and groups on the next read.
+            self.net.refresh_servers(session, [port_id])
             return records(session, [row_of(session, None, port_id)])[0]
         return self.database.write(write)
 
@@ -272,6 +274,7 @@ class PortAPI(base.NetworkResourceAPI):
                 raise net_exc.ServicePortInUse(port_id=port_id, reason='has device owner %s'
                                                                        % row.device_owner)
             self.delete_rows(session, [port_id])
+            self.net.refresh_server_groups(session, [row.device_id])
         self.database.write(write)
 
     @staticmethod

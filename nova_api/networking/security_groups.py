@@ -129,7 +129,7 @@ class SecurityGroupAPI(base.NetworkResourceAPI):
              'updated_at': moment, **rule}
             for rule in rule_rules.default_rules(group_id, is_default)])
 
-    def _ensure_for(self, ctx: Any) -> None:
+    def ensure_for(self, ctx: Any) -> None:
         """A project's first look at its groups makes its default one."""
         if self.database.read(self.default_id, ctx.project_id) is None:
             self.database.write(self.ensure_default, ctx.project_id)
@@ -137,7 +137,7 @@ class SecurityGroupAPI(base.NetworkResourceAPI):
     # -- groups ----------------------------------------------------------------
 
     def list(self, ctx: Any, query: listing.ListQuery) -> tuple[list[dict], bool]:
-        self._ensure_for(ctx)
+        self.ensure_for(ctx)
 
         def read(session):
             rows, more = listing.page(session, SPEC, query, base.owned_or_admin(ctx, _groups),

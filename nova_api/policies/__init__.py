@@ -34,6 +34,7 @@ from nova_api.policies import network
 from nova_api.policies import quota_class_sets
 from nova_api.policies import quota_sets
 from nova_api.policies import remote_consoles
+from nova_api.policies import security_groups
 from nova_api.policies import server_actions
 from nova_api.policies import server_external_events
 from nova_api.policies import server_groups
@@ -52,7 +53,7 @@ MODULES = (base, availability_zones, flavor_access, flavor_extra_specs, flavor_m
 MODULES += (console_auth_tokens, console_output, create_backup, remote_consoles)
 MODULES += (migrate_server, migrations, server_migrations, evacuate)
 MODULES += (server_groups,)
-MODULES += (floating_ips,)
+MODULES += (floating_ips, security_groups)
 # host admin
 MODULES += (aggregates, extensions, hosts, hypervisors, instance_usage_audit_log, quota_class_sets,
             services, simple_tenant_usage)

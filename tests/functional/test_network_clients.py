@@ -3,6 +3,7 @@ proxy, finding ``network`` in the catalogue (``/network``) as they would on any 
 
 from __future__ import annotations
 
+from servers_client import ServersClient
 from test_clients import openstack
 from test_clients import unique
 
@@ -111,3 +112,27 @@ def test_openstacksdk_network_proxy(sdk):
     conn.network.delete_subnet(subnet)
     conn.network.delete_network(network)
     assert conn.network.find_network(name) is None
+
+
+def test_a_group_openstackclient_makes_is_novas_proxy_group_and_the_other_way_round(
+        nova_api_service):
+    """``openstack security group ...`` goes to the Network API; Nova's proxy (raw HTTP, no
+    client calls it any more) shows the same group, and the CLI sees one the proxy makes."""
+    name = unique('osc-sg')
+    group = osc(nova_api_service, 'security', 'group', 'create', name, '--description', 'cli',
+                '-f', 'json')
+    rule = osc(nova_api_service, 'security', 'group', 'rule', 'create', name, '--protocol', 'tcp',
+               '--dst-port', '22', '--remote-ip', '10.9.0.0/16', '-f', 'json')
+    nova = ServersClient(nova_api_service, 'alice', group['project_id'], '2.35')
+    shown = nova('GET', '/os-security-groups/%s' % group['id'])
+    assert shown.status_code == 200, shown.text
+    assert [(r['id'], r['ip_protocol'], r['from_port'], r['ip_range']) for r in shown.json()[
+        'security_group']['rules']] == [(rule['id'], 'tcp', 22, {'cidr': '10.9.0.0/16'})]
+
+    made = nova('POST', '/os-security-groups', {'security_group': {'name': name + '-nova',
+                                                                   'description': 'proxy'}})
+    assert made.status_code == 200, made.text
+    listed = osc(nova_api_service, 'security', 'group', 'list', '-f', 'json')
+    assert {name, name + '-nova'} <= {g['Name'] for g in listed}
+    osc(nova_api_service, 'security', 'group', 'delete', name, name + '-nova')
+    assert nova('GET', '/os-security-groups/%s' % group['id']).status_code == 404

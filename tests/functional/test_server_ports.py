@@ -3,6 +3,7 @@ floating IPs, interfaces and security groups, as Nova with Neutron gives them.""
 
 from __future__ import annotations
 
+import ipaddress
 import uuid
 
 import pytest
@@ -318,3 +319,55 @@ def test_os_networks_writes_are_gone(user):
                                ('DELETE', '/os-networks/%s' % uuid.uuid4(), None)):
         for version in ('2.1', '2.35', '2.36'):
             assert user.at(version)(method, path, body).status_code == 410, (method, path)
+
+
+# -- the server follows its ports (Neutron's network-changed event) -------------------------
+
+def test_a_port_update_through_the_network_api_shows_in_the_servers_addresses_and_groups(
+        user, net):
+    network, _ = net.network_with_subnet('10.52.0.0/24')  # its own: it may pick addresses
+    server = _active(user)
+    [port] = _ports_of(net, server['id'])
+    old = port['fixed_ips'][0]
+    group = net.create('security-groups', name='web-%s' % uuid.uuid4().hex[:6])
+    new = str(ipaddress.ip_address(old['ip_address']) + 200)
+    response = net('PUT', '/ports/%s' % port['id'], {'port': {
+        'fixed_ips': [{'subnet_id': old['subnet_id'], 'ip_address': new}],
+        'security_groups': [group['id']]}})
+    assert response.status_code == 200, response.text
+
+    shown = user.show(server['id'])
+    assert [a['addr'] for a in shown['addresses'][network['name']]] == [new]
+    assert shown['security_groups'] == [{'name': group['name']}]
+    [listed] = [s for s in user('GET', '/servers/detail').json()['servers']
+                if s['id'] == server['id']]
+    assert listed['addresses'] == shown['addresses']
+    assert listed['security_groups'] == shown['security_groups']
+    assert [g['name'] for g in user.at('2.35')(
+        'GET', '/servers/%s/os-security-groups' % server['id']).json()['security_groups']
+            ] == [group['name']]
+
+
+def test_a_floating_ip_associated_through_the_network_api_shows_and_goes_on_the_next_read(
+        user, net):
+    network = _routed_network(net, '10.51.0.0/24')
+    server = _active(user)
+    [port] = _ports_of(net, server['id'])
+    fip = net.create('floatingips', floating_network_id=_network_id(net, PUBLIC))
+    assert net('PUT', '/floatingips/%s' % fip['id'],
+               {'floatingip': {'port_id': port['id']}}).status_code == 200
+    assert [a['OS-EXT-IPS:type'] for a in user.show(server['id'])['addresses'][
+        network['name']]] == ['fixed', 'floating']
+    assert net('PUT', '/floatingips/%s' % fip['id'],
+               {'floatingip': {'port_id': None}}).status_code == 200
+    assert [a['OS-EXT-IPS:type'] for a in user.show(server['id'])['addresses'][
+        network['name']]] == ['fixed']
+
+
+def test_deleting_a_servers_port_through_the_network_api_empties_its_addresses_and_groups(
+        user, net):
+    server = _active(user)
+    [port] = _ports_of(net, server['id'])
+    assert net('DELETE', '/ports/%s' % port['id']).status_code == 204
+    shown = user.show(server['id'])
+    assert shown['addresses'] == {} and 'security_groups' not in shown  # Nova omits none

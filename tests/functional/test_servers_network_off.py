@@ -32,5 +32,11 @@ def test_servers_take_compute_s_own_addresses_and_groups_without_the_network_ser
     assert [n['label'] for n in client.at('2.35')('GET', '/os-networks').json()['networks']] == [
         'private']
     assert client.at('2.35')('GET', '/os-floating-ips').status_code == 404
+    # Nothing to proxy: no network service's groups (the server's names are its own, above).
+    assert client.at('2.35')('GET', '/os-security-groups').status_code == 404
+    assert client.at('2.35')('POST', '/os-security-group-rules', {'security_group_rule': {
+        'parent_group_id': str(uuid.uuid4())}}).status_code == 404
+    assert [n['label'] for n in client.at('2.35')('GET', '/os-tenant-networks').json()[
+        'networks']] == ['private']
     assert client('DELETE', '/servers/%s' % server_id).status_code == 204
     client.wait_gone(server_id)

@@ -40,22 +40,24 @@ def index(names: Iterable[str], groups: Sequence[SecurityGroup]) -> dict:
     """
     wanted = set(names)
     by_id = {group.id: group for group in groups}
-    shown = [_group(group, by_id) for group in groups if group.name in wanted]
+    shown = [group_body(group, by_id) for group in groups if group.name in wanted]
     shown.sort(key=lambda group: (group['tenant_id'], group['name']))
     return {'security_groups': shown}
 
 
-def _group(group: SecurityGroup, by_id: dict[str, SecurityGroup]) -> dict:
+def group_body(group: SecurityGroup, by_id: dict[str, SecurityGroup]) -> dict:
+    """One group as Nova formats it; ``by_id`` the groups its rules' sources are named from."""
     rules = []
     for rule in group.rules:
-        body = _rule(rule, by_id)
+        body = rule_body(rule, by_id)
         if body is not None:
             rules.append(body)
     return {'id': group.id, 'description': group.description, 'name': group.name,
             'tenant_id': group.project_id, 'rules': rules}
 
 
-def _rule(rule: SecurityGroupRule, by_id: dict[str, SecurityGroup]) -> dict | None:
+def rule_body(rule: SecurityGroupRule, by_id: dict[str, SecurityGroup]) -> dict | None:
+    """One rule; None for one whose source group is not in ``by_id`` (Nova leaves it out)."""
     body = {
         'id': rule.id,
         'parent_group_id': rule.parent_group_id,

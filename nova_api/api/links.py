@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 ENV_ROOT_SCRIPT_NAME = 'nova.api.root_script_name'
 
 
@@ -36,8 +38,21 @@ def join(*parts: str) -> str:
 
 def resource_links(req, collection: str, identifier: str) -> list[dict]:
     """A resource's ``self`` (versioned) and ``bookmark`` (unversioned) links."""
+    return links_maker(req, collection)(identifier)
+
+
+def links_maker(req, collection: str) -> Callable[[str], list[dict]]:
+    """:func:`resource_links` for many resources of one collection: the URLs worked out once.
+
+    A page of flavors asks for the same two prefixes once a resource; webob
+    rebuilds ``application_url`` (and quotes it) at every call.
+    """
     project = project_segment(req)
-    return [
-        {'rel': 'self', 'href': join(req.application_url, project, collection, identifier)},
-        {'rel': 'bookmark', 'href': join(root_url(req), project, collection, identifier)},
-    ]
+    versioned = join(req.application_url, project, collection)
+    unversioned = join(root_url(req), project, collection)
+
+    def make(identifier: str) -> list[dict]:
+        identifier = identifier.strip('/')
+        return [{'rel': 'self', 'href': join(versioned, identifier)},
+                {'rel': 'bookmark', 'href': join(unversioned, identifier)}]
+    return make

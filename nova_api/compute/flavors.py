@@ -11,6 +11,7 @@ from oslo_utils import strutils
 from nova_api import context as nova_context
 from nova_api import exception
 from nova_api.compute import base
+from nova_api.objects import flavor_catalogue
 from nova_api.objects import flavors as flavor_objects
 from nova_api.objects.flavors import Flavor
 
@@ -64,6 +65,11 @@ def _parse_minimum(params: Mapping[str, str], name: str) -> int | None:
 class FlavorAPI(base.ResourceAPI):
     """List, show, create, describe and delete flavors."""
 
+    def __init__(self, compute) -> None:
+        super().__init__(compute)
+        #: This worker's copy of the flavors, for the list (objects/flavor_catalogue.py).
+        self.catalogue = flavor_catalogue.Catalogue(self.database)
+
     def list_filters(self, ctx: nova_context.RequestContext, params: Mapping[str, str],
                      limit: int, marker: str | None) -> flavor_objects.ListFilters:
         """Nova's reading of the list's query (one value per parameter, the last one given).
@@ -86,7 +92,7 @@ class FlavorAPI(base.ResourceAPI):
     def list(self, ctx: nova_context.RequestContext,
              filters: flavor_objects.ListFilters) -> list[Flavor]:
         try:
-            return self.database.read(flavor_objects.list_flavors, viewer(ctx), filters)
+            return self.catalogue.list(viewer(ctx), filters)
         except flavor_objects.MarkerNotFound:
             raise exception.FlavorMarkerNotFound(marker=filters.marker) from None
 

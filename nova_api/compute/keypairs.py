@@ -75,14 +75,10 @@ class KeypairAPI(base.ResourceAPI):
 
         An unknown marker is ``MarkerNotFound`` (400).
         """
-        return self.database.read(self._list, user_id, limit, marker)
-
-    @staticmethod
-    def _list(session: orm.Session, user_id: str, limit: int | None,
-              marker: str | None) -> list[KeyPair]:
-        if marker is not None and not objects.exists(session, user_id, marker):
+        keypairs = self.database.read_prepared(objects.read_page, user_id, limit, marker)
+        if keypairs is None:
             raise exception.MarkerNotFound(marker=marker)
-        return objects.list_by_user(session, user_id, limit=limit, after=marker)
+        return keypairs
 
     def delete(self, ctx: oslo_context.RequestContext, user_id: str, name: str) -> None:
         """Delete the user's keypair ``name``; ``KeypairNotFound`` (404) if there is none."""

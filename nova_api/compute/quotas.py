@@ -132,7 +132,8 @@ class QuotaEngine:
 
         Keypairs are always counted for the user (``user_id``), as they belong to users.
         """
-        return {resource.name: resource.counter(session, project_id, user_id)
+        counted = quota_objects.usage(session, project_id, user_id)
+        return {resource.name: counted[resource.name]
                 for resource in RESOURCES if resource.counter is not None}
 
     def limits(self, session: orm.Session, project_id: str, user_id: str | None = None) -> dict[str, int]:

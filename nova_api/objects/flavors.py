@@ -74,23 +74,6 @@ def _to_flavor(row: models.Flavor) -> Flavor:
         created_at=row.created_at, updated_at=row.updated_at)
 
 
-def _shared_with(project_id: str | None) -> sa.ColumnElement[bool]:
-    return models.Flavor.projects.any(models.FlavorProject.project_id == project_id)
-
-
-def _visible(viewer: Viewer) -> sa.Select:
-    """Nova's base query: a non-admin sees public flavors and private ones shared with them."""
-    query = sa.select(models.Flavor)
-    if not viewer.is_admin:
-        query = query.where(sa.or_(models.Flavor.is_public.is_(True),
-                                   _shared_with(viewer.project_id)))
-    return query
-
-
-def _row(session: orm.Session, viewer: Viewer, flavorid: str) -> models.Flavor | None:
-    return session.scalar(_visible(viewer).where(models.Flavor.flavorid == flavorid))
-
-
 _F = models.Flavor.__table__.c
 _SPEC = models.FlavorExtraSpec.__table__.c
 _ACCESS = models.FlavorProject.__table__.c
@@ -134,53 +117,6 @@ def get(session: orm.Session, viewer: Viewer, flavorid: str) -> Flavor | None:
 
 class MarkerNotFound(LookupError):
     """The page marker names no flavor the viewer can see."""
-
-
-def _after(column: sa.ColumnElement, marker_value, marker_id: int, ascending: bool):
-    """Rows after the marker in (column, id) order, NULLs sorting lowest as in Nova."""
-    ident = models.Flavor.id
-    tie = ident > marker_id if ascending else ident < marker_id
-    if marker_value is None:
-        if ascending:
-            return sa.or_(column.is_not(None), sa.and_(column.is_(None), tie))
-        return sa.and_(column.is_(None), tie)
-    if ascending:
-        return sa.or_(column > marker_value, sa.and_(column == marker_value, tie))
-    return sa.or_(column < marker_value, column.is_(None),
-                  sa.and_(column == marker_value, tie))
-
-
-def list_flavors(session: orm.Session, viewer: Viewer, filters: ListFilters) -> list[Flavor]:
-    """One page of the flavors ``viewer`` may see, filtered and sorted as Nova does."""
-    model = models.Flavor
-    query = _visible(viewer)
-    if filters.is_public is not None:
-        if filters.is_public and viewer.project_id is not None:
-            # Public ones, and the caller's private ones too.
-            query = query.where(sa.or_(model.is_public.is_(True), _shared_with(viewer.project_id)))
-        else:
-            query = query.where(model.is_public.is_(filters.is_public))
-    if filters.disabled is not None:
-        query = query.where(model.disabled.is_(filters.disabled))
-    if filters.min_memory_mb is not None:
-        query = query.where(model.memory_mb >= filters.min_memory_mb)
-    if filters.min_root_gb is not None:
-        query = query.where(model.root_gb >= filters.min_root_gb)
-
-    column = getattr(model, filters.sort_key)
-    ascending = filters.sort_dir == 'asc'
-    if filters.marker is not None:
-        marker = _row(session, viewer, filters.marker)
-        if marker is None:
-            raise MarkerNotFound(filters.marker)
-        query = query.where(_after(column, getattr(marker, filters.sort_key), marker.id, ascending))
-    if ascending:
-        query = query.order_by(column.asc().nulls_first(), model.id.asc())
-    else:
-        query = query.order_by(column.desc().nulls_last(), model.id.desc())
-    if filters.limit is not None:
-        query = query.limit(filters.limit)
-    return [_to_flavor(row) for row in session.scalars(query)]
 
 
 # -- changes -------------------------------------------------------------------------

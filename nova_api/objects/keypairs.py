@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 
 from nova_api.db import models
+from nova_api.db import prepared
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,16 +46,39 @@ def exists(session: orm.Session, user_id: str, name: str) -> bool:
     return session.scalar(sa.select(sa.exists(_by_name(user_id, name)))) or False
 
 
-def list_by_user(session: orm.Session, user_id: str, limit: int | None = None,
-                 after: str | None = None) -> list[KeyPair]:
-    """The user's keypairs in name order; those named after ``after`` when it is given."""
-    query = sa.select(models.KeyPair).where(models.KeyPair.user_id == user_id)
-    if after is not None:
-        query = query.where(models.KeyPair.name > after)
-    query = query.order_by(models.KeyPair.name, models.KeyPair.id)
-    if limit is not None:
-        query = query.limit(limit)
-    return [_to_keypair(row) for row in session.scalars(query)]
+_K = models.KeyPair.__table__.c
+
+
+def _page_statement(after: bool, limited: bool) -> prepared.Prepared:
+    query = sa.select(_K.id, _K.name, _K.user_id, _K.fingerprint, _K.public_key, _K.type,
+                      _K.created_at, _K.updated_at).where(_K.user_id == sa.bindparam('user_id'))
+    if after:
+        query = query.where(_K.name > sa.bindparam('after'))
+    query = query.order_by(_K.name, _K.id)
+    if limited:
+        query = query.limit(sa.bindparam('limit', type_=sa.Integer))
+    return prepared.Prepared(query)
+
+
+#: A user's page of keypairs, by (after a marker, limited): the list every client polls.
+_PAGES = {(after, limited): _page_statement(after, limited)
+          for after in (False, True) for limited in (False, True)}
+_NAMED = prepared.Prepared(sa.select(_K.id).where(_K.user_id == sa.bindparam('user_id'),
+                                                  _K.name == sa.bindparam('name')).limit(1))
+
+
+def read_page(read, user_id: str, limit: int | None = None,
+              after: str | None = None) -> list[KeyPair] | None:
+    """The user's keypairs in name order (those named after ``after``), ``limit`` of them.
+
+    Prepared reads; None when ``after`` names no keypair of the user.
+    """
+    if after is not None and not read(_NAMED, user_id=user_id, name=after):
+        return None
+    params = {'user_id': user_id, 'after': after, 'limit': limit}
+    rows = read(_PAGES[after is not None, limit is not None],
+                **{name: value for name, value in params.items() if value is not None})
+    return [KeyPair(*row) for row in rows]
 
 
 def create(session: orm.Session, user_id: str, name: str, key_type: str, public_key: str,

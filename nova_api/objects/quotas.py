@@ -117,3 +117,43 @@ def instance_usage(session: orm.Session, project_id: str, user_id: str | None) -
                   sa.func.coalesce(sa.func.sum(instance.memory_mb), 0))
         .where(*_live_instances(project_id, user_id))).one()
     return {'instances': int(count), 'cores': int(cores), 'ram': int(ram)}
+
+
+def _usage_statement(by_user: bool) -> prepared.Prepared:
+    instance = models.Instance.__table__.c
+    group = models.InstanceGroup.__table__.c
+    live = [instance.project_id == sa.bindparam('project_id'), instance.deleted == sa.false(),
+            instance.vm_state != 'soft-delete']
+    groups = [group.project_id == sa.bindparam('project_id')]
+    if by_user:
+        live.append(instance.user_id == sa.bindparam('user_id'))
+        groups.append(group.user_id == sa.bindparam('user_id'))
+    servers = sa.select(sa.func.count().label('instances'),
+                        sa.func.coalesce(sa.func.sum(instance.vcpus), 0).label('cores'),
+                        sa.func.coalesce(sa.func.sum(instance.memory_mb), 0).label('ram')
+                        ).where(*live).subquery()
+    group_count = sa.select(sa.func.count()).select_from(models.InstanceGroup.__table__) \
+        .where(*groups).scalar_subquery()
+    keypair_count = sa.select(sa.func.count()).select_from(models.KeyPair.__table__) \
+        .where(models.KeyPair.__table__.c.user_id == sa.bindparam('keypair_user')) \
+        .scalar_subquery()
+    return prepared.Prepared(sa.select(servers.c.instances, servers.c.cores, servers.c.ram,
+                                       group_count, keypair_count).select_from(servers))
+
+
+#: Every counted resource's usage in one statement: (for the whole project, for one user).
+_USAGE = {by_user: _usage_statement(by_user) for by_user in (False, True)}
+
+
+def usage(session: orm.Session, project_id: str, user_id: str | None) -> dict[str, int]:
+    """What ``count_*`` count, all in one prepared statement (``GET /limits``, quota sets).
+
+    Keypairs are the user's (none without a user), as :func:`count_key_pairs` counts them.
+    """
+    params = {'project_id': project_id, 'keypair_user': user_id}
+    if user_id is not None:
+        params['user_id'] = user_id
+    instances, cores, ram, groups, keypairs = prepared.on_session(session)(
+        _USAGE[user_id is not None], **params)[0]
+    return {'instances': int(instances), 'cores': int(cores), 'ram': int(ram),
+            'server_groups': int(groups), 'key_pairs': int(keypairs) if user_id is not None else 0}

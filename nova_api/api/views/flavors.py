@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,18 +13,21 @@ from nova_api.api import pagination
 COLLECTION = 'flavors'
 
 
-def _summary(req, flavor: Any) -> dict:
+def _summary(req, flavor: Any, make_links: Callable[[str], list[dict]]) -> dict:
     body = {
         'id': flavor.flavorid,
         'name': flavor.name,
-        'links': links.resource_links(req, COLLECTION, flavor.flavorid),
+        'links': make_links(flavor.flavorid),
     }
     if microversion.allows_flavor_description(req):
         body['description'] = flavor.description
     return body
 
 
-def _full(req, flavor: Any, include_extra_specs: bool) -> dict:
+def _full(req, flavor: Any, include_extra_specs: bool,
+          make_links: Callable[[str], list[dict]] | None = None) -> dict:
+    if make_links is None:
+        make_links = links.links_maker(req, COLLECTION)
     body = {
         'id': flavor.flavorid,
         'name': flavor.name,
@@ -35,7 +39,7 @@ def _full(req, flavor: Any, include_extra_specs: bool) -> dict:
         'OS-FLV-EXT-DATA:ephemeral': flavor.ephemeral_gb,
         'vcpus': flavor.vcpus,
         'os-flavor-access:is_public': flavor.is_public,
-        'links': links.resource_links(req, COLLECTION, flavor.flavorid),
+        'links': make_links(flavor.flavorid),
     }
     if not microversion.drops_flavor_rxtx_and_disabled(req):
         body['OS-FLV-DISABLED:disabled'] = flavor.disabled
@@ -64,11 +68,14 @@ def _page(req, items: list[dict], flavors: Sequence[Any], page_size: int | None,
 
 def index(req, flavors: Sequence[Any], page_size: int | None) -> dict:
     """``GET /flavors``: ids, names and links (and descriptions from 2.55)."""
-    return _page(req, [_summary(req, f) for f in flavors], flavors, page_size, COLLECTION)
+    make_links = links.links_maker(req, COLLECTION)
+    return _page(req, [_summary(req, f, make_links) for f in flavors], flavors, page_size,
+                 COLLECTION)
 
 
 def detail(req, flavors: Sequence[Any], page_size: int | None,
            include_extra_specs: bool = False) -> dict:
     """``GET /flavors/detail``: every flavor in full."""
-    return _page(req, [_full(req, f, include_extra_specs) for f in flavors], flavors,
+    make_links = links.links_maker(req, COLLECTION)
+    return _page(req, [_full(req, f, include_extra_specs, make_links) for f in flavors], flavors,
                  page_size, COLLECTION + '/detail')

@@ -9,6 +9,7 @@ Every model is importable from here (``models.Instance``).
 from nova_api.db.models.base import Base
 from nova_api.db.models.base import TimestampMixin
 from nova_api.db.models.base import utcnow
+from nova_api.db.models.generations import Generation
 from nova_api.db.models.hosts import Aggregate
 from nova_api.db.models.hosts import AggregateHost
 from nova_api.db.models.hosts import AggregateMetadata
@@ -69,6 +70,7 @@ from nova_api.db.models.servers import Task
 __all__ = [
     'Base',
     'TimestampMixin',
+    'Generation',
     'utcnow',
     'Flavor',
     'FlavorExtraSpec',

@@ -114,3 +114,28 @@ def test_check_of_an_uncounted_resource_with_a_zero_limit_refuses_any_amount(dat
     with pytest.raises(exception.TooManyInstances) as error:
         database.write(engine.check, PROJECT, None, {'instances': 1})
     assert 'Requested 1, but already used 0 of 0 instances' in error.value.format_message()
+
+
+def _add_servers(session, project_id, user_id, states):
+    for index, vm_state in enumerate(states):
+        session.add(models.Instance(uuid='%s-%s-%d' % (project_id, user_id, index),
+                                    project_id=project_id, user_id=user_id, flavor_id='1',
+                                    flavor='{}', vcpus=2, memory_mb=512, root_gb=1,
+                                    ephemeral_gb=0, vm_state=vm_state))
+
+
+@pytest.mark.parametrize('user_id', [None, 'alice', 'bob'])
+def test_usage_in_one_statement_counts_what_each_resources_counter_counts(database, user_id):
+    def seed(session):
+        _add_keypairs(session, 'alice', 2)
+        _add_servers(session, PROJECT, 'alice', ['active', 'soft-delete', 'building'])
+        _add_servers(session, PROJECT, 'bob', ['active'])
+        _add_servers(session, 'other', 'alice', ['active'])
+        session.add(models.InstanceGroup(uuid='g1', name='g', project_id=PROJECT, user_id='bob',
+                                         policy='affinity'))
+    database.write(seed)
+
+    def by_counter(session):
+        return {resource.name: resource.counter(session, PROJECT, user_id)
+                for resource in quotas.RESOURCES if resource.counter is not None}
+    assert database.read(quota_objects.usage, PROJECT, user_id) == database.read(by_counter)

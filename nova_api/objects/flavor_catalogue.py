@@ -1,0 +1,150 @@
+"""The flavor list from a per-worker copy of every flavor, kept current by the ``flavors`` generation.
+
+Every flavor list reads the same few rows, which change a few times a
+year. A worker keeps all of them (with extra specs and access lists) and
+the generation number it read with them (migration 0013: triggers bump it
+in the same transaction as any write to the three tables). Each request
+reads the number, one tiny prepared SELECT, and loads the rows again only
+when it moved, so a change made through another worker or node is seen
+on the next request. Filtering, sorting and paging then happen in Python,
+following the SQL of ``objects.flavors`` (NULLs lowest, ties by id).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+from nova_api.db import models
+from nova_api.db import prepared
+from nova_api.objects import flavors as flavor_objects
+from nova_api.objects.flavors import Flavor
+
+GENERATION_NAME = 'flavors'
+
+_G = models.Generation.__table__.c
+_F = models.Flavor.__table__.c
+_SPEC = models.FlavorExtraSpec.__table__.c
+_ACCESS = models.FlavorProject.__table__.c
+
+GENERATION = prepared.Prepared(sa.select(_G.value).where(_G.name == sa.bindparam('name')))
+_ALL_FLAVORS = prepared.Prepared(sa.select(
+    _F.id, _F.flavorid, _F.name, _F.memory_mb, _F.vcpus, _F.root_gb, _F.ephemeral_gb, _F.swap,
+    _F.rxtx_factor, _F.vcpu_weight, _F.disabled, _F.is_public, _F.description, _F.created_at,
+    _F.updated_at).order_by(_F.id))
+_ALL_SPECS = prepared.Prepared(sa.select(_SPEC.flavor_id, _SPEC.key, _SPEC.value).order_by(_SPEC.id))
+_ALL_ACCESS = prepared.Prepared(sa.select(_ACCESS.flavor_id, _ACCESS.project_id).order_by(_ACCESS.id))
+
+Read = Callable[..., list[Sequence]]
+
+
+def generation(read: Read, name: str = GENERATION_NAME) -> int | None:
+    """The generation number of ``name`` (None before migration 0013's row exists)."""
+    rows = read(GENERATION, name=name)
+    return rows[0][0] if rows else None
+
+
+def load(read: Read) -> tuple[Flavor, ...]:
+    """Every flavor with its extra specs and access list: one statement per table."""
+    specs: dict[int, dict[str, str]] = {}
+    for flavor_pk, key, value in read(_ALL_SPECS):
+        specs.setdefault(flavor_pk, {})[key] = value
+    access: dict[int, list[str]] = {}
+    for flavor_pk, project_id in read(_ALL_ACCESS):
+        access.setdefault(flavor_pk, []).append(project_id)
+    return tuple(Flavor(
+        id=row[0], flavorid=row[1], name=row[2], memory_mb=row[3], vcpus=row[4], root_gb=row[5],
+        ephemeral_gb=row[6], swap=row[7], rxtx_factor=row[8], vcpu_weight=row[9],
+        disabled=bool(row[10]), is_public=bool(row[11]), description=row[12],
+        extra_specs=specs.get(row[0], {}), projects=tuple(access.get(row[0], ())),
+        created_at=row[13], updated_at=row[14]) for row in read(_ALL_FLAVORS))
+
+
+@dataclasses.dataclass(frozen=True)
+class _Copy:
+    generation: int | None
+    flavors: tuple[Flavor, ...]
+
+
+class Catalogue:
+    """One worker's copy of the flavors, checked against the generation on every request."""
+
+    def __init__(self, database: Any):
+        self._database = database
+        self._copy: _Copy | None = None
+
+    def flavors(self) -> tuple[Flavor, ...]:
+        """Every flavor as of now (the copy, or the rows read again when they changed)."""
+        return self._database.read_prepared(self._current)
+
+    def _current(self, read: Read) -> tuple[Flavor, ...]:
+        seen = generation(read)
+        copy = self._copy
+        if copy is not None and seen is not None and copy.generation == seen:
+            return copy.flavors
+        flavors = load(read)
+        # On PostgreSQL each prepared read is its own snapshot: keep the copy only
+        # if no write committed while the tables were read (the number stayed).
+        # On SQLite the reads share one snapshot and this always holds.
+        if seen is not None and generation(read) == seen:
+            self._copy = _Copy(seen, flavors)
+        return flavors
+
+    def list(self, viewer: flavor_objects.Viewer,
+             filters: flavor_objects.ListFilters) -> list[Flavor]:
+        """``objects.flavors.list_flavors``'s page, from the copy."""
+        return page(self.flavors(), viewer, filters)
+
+
+def _visible(flavor: Flavor, viewer: flavor_objects.Viewer) -> bool:
+    return viewer.is_admin or flavor.is_public or viewer.project_id in flavor.projects
+
+
+def _matches(flavor: Flavor, viewer: flavor_objects.Viewer,
+             filters: flavor_objects.ListFilters) -> bool:
+    if not _visible(flavor, viewer):
+        return False
+    if filters.is_public is not None:
+        if filters.is_public and viewer.project_id is not None:
+            # Public ones, and the caller's private ones too.
+            if not (flavor.is_public or viewer.project_id in flavor.projects):
+                return False
+        elif flavor.is_public is not filters.is_public:
+            return False
+    if filters.disabled is not None and flavor.disabled is not filters.disabled:
+        return False
+    if filters.min_memory_mb is not None and flavor.memory_mb < filters.min_memory_mb:
+        return False
+    return filters.min_root_gb is None or flavor.root_gb >= filters.min_root_gb
+
+
+def _sort_key(sort_key: str) -> Callable[[Flavor], tuple]:
+    """The SQL order (column, id) ascending, NULLs first; descending is its reverse."""
+    def key(flavor: Flavor) -> tuple:
+        value = getattr(flavor, sort_key)
+        return (value is not None, value, flavor.id)
+    return key
+
+
+def page(flavors: Sequence[Flavor], viewer: flavor_objects.Viewer,
+         filters: flavor_objects.ListFilters) -> list[Flavor]:
+    """One page of the flavors ``viewer`` may see, filtered and sorted as Nova does."""
+    key = _sort_key(filters.sort_key)
+    descending = filters.sort_dir != 'asc'
+    chosen = sorted((flavor for flavor in flavors if _matches(flavor, viewer, filters)),
+                    key=key, reverse=descending)
+    if filters.marker is not None:
+        marker = next((flavor for flavor in flavors
+                       if flavor.flavorid == filters.marker and _visible(flavor, viewer)), None)
+        if marker is None:
+            raise flavor_objects.MarkerNotFound(filters.marker)
+        after = key(marker)
+        chosen = [flavor for flavor in chosen
+                  if (key(flavor) < after if descending else key(flavor) > after)]
+    if filters.limit is not None:
+        chosen = chosen[:filters.limit]
+    return chosen

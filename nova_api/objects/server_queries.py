@@ -269,7 +269,7 @@ def page(read: prepared.Snapshot, query: ListQuery) -> list[Server]:
         plan.params['limit'] = query.limit
 
     def build() -> sa.Select:
-        statement = sa.select(*server_objects.COLUMNS).where(
+        statement = sa.select(*server_objects.selected(read.dialect.name)).where(
             *(factory() for factory in plan.clauses))
         if nulls is not None:
             statement = statement.where(_after(columns, nulls))
@@ -278,4 +278,5 @@ def page(read: prepared.Snapshot, query: ListQuery) -> list[Server]:
             statement = statement.limit(_param('limit', sa.Integer))
         return statement
     key = (read.dialect.name, tuple(plan.shape), sort_key, nulls, query.limit is not None)
-    return server_objects.build(read, read(_PAGES.get(key, build), **plan.params))
+    return server_objects.build(read, server_objects.rows(
+        read.dialect.name, read(_PAGES.get(key, build), **plan.params)))

@@ -44,16 +44,21 @@ def warm_up(conf: cfg.ConfigOpts) -> None:
             bundle.database.dispose()
     except Exception as exc:  # noqa: BLE001 - the worker reports it with the same cause
         LOG.debug('Could not load the application before forking: %s', exc)
-    gc.collect()  # the dropped application's cycles, before their pages are shared
+    # The dropped application's cycles, and those of a configuration a reload replaced
+    # (frozen by an earlier fork), collected before their pages are shared.
+    gc.unfreeze()
+    gc.collect()
 
 
 @contextlib.contextmanager
 def frozen_for_fork() -> Iterator[None]:
     """Around ``os.fork()`` in the parent: no collection, and every object frozen at fork.
 
-    The parent unfreezes afterwards so that its own garbage stays collectable
-    (what it frees then is its copy of the pages; the children keep theirs).
-    The child calls :func:`in_child` first.
+    The parent stays frozen too: its own collections then skip the shared
+    pages as well, and its exit does not walk the whole heap (which made a
+    SIGINT exit take seconds on a busy machine). What it leaves frozen is
+    collected at the next :func:`warm_up` (start and reload). The child calls
+    :func:`in_child` first.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -61,7 +66,6 @@ def frozen_for_fork() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.unfreeze()
         if enabled:
             gc.enable()
 

@@ -25,12 +25,21 @@ def test_fork_happens_with_the_collector_off_and_everything_frozen():
         assert gc.get_freeze_count() > 0
 
 
-def test_the_parent_unfreezes_and_collects_again_after_the_fork():
+def test_the_parent_collects_again_after_the_fork_and_stays_frozen():
     gc.enable()
     with preload.frozen_for_fork():
         pass
-    assert gc.get_freeze_count() == 0
     assert gc.isenabled()
+    assert gc.get_freeze_count() > 0
+
+
+def test_warm_up_unfreezes_so_a_replaced_configuration_can_be_collected(monkeypatch):
+    from nova_api import deploy
+
+    monkeypatch.setattr(deploy, 'load_app', lambda conf, compute=None: None)
+    gc.freeze()
+    preload.warm_up(conf=None)
+    assert gc.get_freeze_count() == 0
 
 
 def test_the_supervisor_forks_every_worker_frozen(monkeypatch):

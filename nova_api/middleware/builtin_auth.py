@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from typing import Any
 
 import webob
-from keystonemiddleware import auth_token
 from oslo_config import cfg
 
 from nova_api.identity import tokens
@@ -30,11 +29,20 @@ LOG = logging.getLogger(__name__)
 AUTHTOKEN_GROUP = 'keystone_authtoken'
 
 
+#: keystonemiddleware's option of that name, declared here rather than imported from it: the
+#: built-in identity reads only this one, and keystonemiddleware costs a worker ~11 MiB.
+#: tests/unit/middleware/test_builtin_auth_opts.py keeps it the same as keystonemiddleware's.
+WWW_AUTHENTICATE_URI_OPT = cfg.StrOpt(
+    'www_authenticate_uri',
+    help='Complete "public" Identity API endpoint, where unauthenticated clients are sent.')
+
+
 def _advertised_uri(conf: cfg.ConfigOpts) -> str | None:
     """``[keystone_authtoken] www_authenticate_uri``, when set: where clients are sent to log in."""
-    for group, opts in auth_token.list_opts():
-        if group == AUTHTOKEN_GROUP:
-            conf.register_opts([o for o in opts if o.dest == 'www_authenticate_uri'], group=group)
+    try:
+        return conf[AUTHTOKEN_GROUP].www_authenticate_uri  # keystonemiddleware's, if registered
+    except (cfg.NoSuchOptError, cfg.NoSuchGroupError, KeyError):
+        conf.register_opt(WWW_AUTHENTICATE_URI_OPT, group=AUTHTOKEN_GROUP)
     return conf.keystone_authtoken.www_authenticate_uri
 
 

@@ -7,6 +7,7 @@ in the order a start goes through them:
 - ``daemon``      detaching (``--daemon``) and the pid file
 - ``supervisor``  the parent: forks, respawns, signals, reload
 - ``worker``      a child: the eventlet WSGI server of one slot, and its graceful stop
+- ``preload``     what the parent imports and freezes before forking, for the workers to share
 - ``respawn``     the guard that keeps a crashing worker from becoming a fork loop
 - ``systemd``     READY=1 and friends for Type=notify
 """
@@ -23,6 +24,7 @@ from oslo_log import log as logging
 from nova_api import conf as nova_conf
 from nova_api import deploy
 from nova_api.service import daemon
+from nova_api.service import preload
 from nova_api.service import sockets
 from nova_api.service import supervisor
 from nova_api.service import systemd
@@ -46,6 +48,7 @@ def serve(conf: cfg.ConfigOpts, load_conf: Callable[[], cfg.ConfigOpts],
     :class:`ServiceError` when the service cannot start.
     """
     check_config(conf)
+    preload.warm_up(conf)
     count = supervisor.worker_count(conf)
     host, port = conf.osapi_compute_listen, conf.osapi_compute_listen_port
     try:
@@ -111,6 +114,7 @@ def _reload(load_conf: Callable[[], cfg.ConfigOpts],
     """The configuration after SIGHUP: parsed, checked, and logging set up from it."""
     conf = load_conf()
     check_config(conf)
+    preload.warm_up(conf)  # what the new configuration's workers import, before they fork
     # The handlers this replaces are not closed (oslo.log does not either):
     # something may still write through them, e.g. a handler that wraps one.
     setup_logging(conf)

@@ -25,6 +25,7 @@ from eventlet import patcher
 from oslo_config import cfg
 from oslo_log import log as logging
 
+from nova_api.service import preload
 from nova_api.service import respawn
 from nova_api.service import sockets
 from nova_api.service import systemd
@@ -214,9 +215,11 @@ class Supervisor:
         """Fork a worker for ``slot``; None if fork() failed (a respawn is scheduled)."""
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
         try:
-            pid = os.fork()
-            if pid == 0:
-                self._become_worker(slot, mask)  # never returns
+            with preload.frozen_for_fork():
+                pid = os.fork()
+                if pid == 0:
+                    preload.in_child()
+                    self._become_worker(slot, mask)  # never returns
         except OSError as exc:
             LOG.error('Could not fork a worker for slot %d: %s', slot.index, exc)
             slot.respawn_at = time.monotonic() + max(self._guard.delay(), 1.0)

@@ -6,13 +6,8 @@ is a real hash of nothing anyone knows: checking a password against it when
 the user does not exist costs what a real check costs, so that a failed login
 takes the same time whether the user exists or not.
 
-A derivation takes 20-300 ms of CPU. Asked from a green thread (a request
-in a worker) it runs in one of eventlet's native threads (scrypt releases the
-GIL), so the worker's other requests go on meanwhile; a few at a time, since
-each holds 16 MiB. Asked from a process's main greenlet (nova-api-manage, the
-bootstrap before the workers fork) it runs in place: eventlet's thread pool
-must not be set up in a process that forks, whose children would inherit its
-state but not its threads, and wait on them for ever.
+A derivation takes 20-300 ms of CPU: in a worker it runs off the hub
+(:mod:`nova_api.service.offload`), two at a time, since each holds 16 MiB.
 """
 
 from __future__ import annotations
@@ -22,9 +17,7 @@ import hashlib
 import hmac
 import secrets
 
-import greenlet
-from eventlet import semaphore
-from eventlet import tpool
+from nova_api.service import offload
 
 SCHEME = 'scrypt'
 #: scrypt's cost (2**14, 8, 1: ~16 MiB and ~20-50 ms a check), as OWASP's minimum suggests.
@@ -35,7 +28,7 @@ SALT_LENGTH = 16
 MAX_LENGTH = 4096
 #: Derivations a worker runs at once (the rest wait their turn, green).
 CONCURRENT_DERIVATIONS = 2
-_slots = semaphore.Semaphore(CONCURRENT_DERIVATIONS)
+_offloaded = offload.Offloader(CONCURRENT_DERIVATIONS)
 
 
 def _b64(data: bytes) -> str:
@@ -48,11 +41,7 @@ def _unb64(text: str) -> bytes:
 
 def _derive(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     arguments = dict(salt=salt, n=n, r=r, p=p, maxmem=128 * r * (n + p + 2), dklen=KEY_LENGTH)
-    secret = password.encode('utf-8')
-    if greenlet.getcurrent().parent is None:  # the main greenlet: see the module's doc
-        return hashlib.scrypt(secret, **arguments)
-    with _slots:
-        return tpool.execute(hashlib.scrypt, secret, **arguments)
+    return _offloaded(hashlib.scrypt, password.encode('utf-8'), **arguments)
 
 
 def hash_password(password: str) -> str:

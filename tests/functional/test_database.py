@@ -61,28 +61,29 @@ def test_a_slow_query_does_not_hold_up_other_requests_in_the_same_worker(daemon_
                                                                          postgresql_server):
     """One worker, one green thread stuck in PostgreSQL; another request of the same worker is served.
 
-    The flavors table is locked by the test, so GET /flavors waits inside a
-    query. With a driver that blocked the process (a C driver without green
-    I/O), the keypairs request behind it would wait as long.
+    The key_pairs table is locked by the test, so GET /os-keypairs waits
+    inside a query. With a driver that blocked the process (a C driver without
+    green I/O), the flavors request behind it would wait as long. (Not the
+    other way round: flavors come from the worker's cache.)
     """
     daemon = daemon_factory(start=False, workers=1, options={
         'database': {'connection': postgresql_server.create_database()}})
     assert daemon.manage('db', 'sync').returncode == 0
     daemon.start()
     session = requests.Session()  # warm: the worker has its pool and schema caches
-    assert session.get(daemon.url + '/v2.1/flavors', headers=ADMIN, timeout=10).status_code == 200
+    assert session.get(daemon.url + '/v2.1/os-keypairs', headers=ADMIN, timeout=10).status_code == 200
 
     database = daemon.options['database']['connection'].rsplit('/', 1)[1]
     locker = postgresql_server.connect(database)
     locker.run('BEGIN')
-    locker.run('LOCK TABLE flavors IN ACCESS EXCLUSIVE MODE')
+    locker.run('LOCK TABLE key_pairs IN ACCESS EXCLUSIVE MODE')
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         try:
-            slow = pool.submit(requests.get, daemon.url + '/v2.1/flavors', headers=ADMIN, timeout=30)
+            slow = pool.submit(requests.get, daemon.url + '/v2.1/os-keypairs', headers=ADMIN, timeout=30)
             time.sleep(0.5)  # the slow request is now waiting for the lock
             # Were the worker blocked, this would wait for the lock, which is
             # only released below: it would time out instead.
-            other = requests.get(daemon.url + '/v2.1/os-keypairs', headers=ADMIN, timeout=15)
+            other = requests.get(daemon.url + '/v2.1/flavors', headers=ADMIN, timeout=15)
             assert not slow.done(), 'the locked query should still be waiting'
         finally:
             locker.run('ROLLBACK')

@@ -27,15 +27,12 @@ from nova_api.objects.flavors import Flavor
 GENERATION_NAME = 'flavors'
 
 _G = models.Generation.__table__.c
-_F = models.Flavor.__table__.c
 _SPEC = models.FlavorExtraSpec.__table__.c
 _ACCESS = models.FlavorProject.__table__.c
 
 GENERATION = prepared.Prepared(sa.select(_G.value).where(_G.name == sa.bindparam('name')))
-_ALL_FLAVORS = prepared.Prepared(sa.select(
-    _F.id, _F.flavorid, _F.name, _F.memory_mb, _F.vcpus, _F.root_gb, _F.ephemeral_gb, _F.swap,
-    _F.rxtx_factor, _F.vcpu_weight, _F.disabled, _F.is_public, _F.description, _F.created_at,
-    _F.updated_at).order_by(_F.id))
+_ALL_FLAVORS = prepared.Prepared(sa.select(*flavor_objects.FLAVOR_COLUMNS)
+                                 .order_by(models.Flavor.__table__.c.id))
 _ALL_SPECS = prepared.Prepared(sa.select(_SPEC.flavor_id, _SPEC.key, _SPEC.value).order_by(_SPEC.id))
 _ALL_ACCESS = prepared.Prepared(sa.select(_ACCESS.flavor_id, _ACCESS.project_id).order_by(_ACCESS.id))
 
@@ -56,12 +53,8 @@ def load(read: Read) -> tuple[Flavor, ...]:
     access: dict[int, list[str]] = {}
     for flavor_pk, project_id in read(_ALL_ACCESS):
         access.setdefault(flavor_pk, []).append(project_id)
-    return tuple(Flavor(
-        id=row[0], flavorid=row[1], name=row[2], memory_mb=row[3], vcpus=row[4], root_gb=row[5],
-        ephemeral_gb=row[6], swap=row[7], rxtx_factor=row[8], vcpu_weight=row[9],
-        disabled=bool(row[10]), is_public=bool(row[11]), description=row[12],
-        extra_specs=specs.get(row[0], {}), projects=tuple(access.get(row[0], ())),
-        created_at=row[13], updated_at=row[14]) for row in read(_ALL_FLAVORS))
+    return tuple(flavor_objects.from_row(row, specs.get(row[0], {}), tuple(access.get(row[0], ())))
+                 for row in read(_ALL_FLAVORS))
 
 
 @dataclasses.dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from collections.abc import Mapping
+from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import orm
@@ -77,10 +79,11 @@ def _to_flavor(row: models.Flavor) -> Flavor:
 _F = models.Flavor.__table__.c
 _SPEC = models.FlavorExtraSpec.__table__.c
 _ACCESS = models.FlavorProject.__table__.c
-_FLAVOR_COLUMNS = (_F.id, _F.flavorid, _F.name, _F.memory_mb, _F.vcpus, _F.root_gb,
-                   _F.ephemeral_gb, _F.swap, _F.rxtx_factor, _F.vcpu_weight, _F.disabled,
-                   _F.is_public, _F.description, _F.created_at, _F.updated_at)
-_BY_FLAVORID = {admin: prepared.Prepared(sa.select(*_FLAVOR_COLUMNS).where(
+#: A flavor row's columns, as :func:`from_row` reads them.
+FLAVOR_COLUMNS = (_F.id, _F.flavorid, _F.name, _F.memory_mb, _F.vcpus, _F.root_gb,
+                  _F.ephemeral_gb, _F.swap, _F.rxtx_factor, _F.vcpu_weight, _F.disabled,
+                  _F.is_public, _F.description, _F.created_at, _F.updated_at)
+_BY_FLAVORID = {admin: prepared.Prepared(sa.select(*FLAVOR_COLUMNS).where(
     _F.flavorid == sa.bindparam('flavorid'),
     sa.true() if admin else sa.or_(
         _F.is_public.is_(True),
@@ -106,13 +109,17 @@ def get(session: orm.Session, viewer: Viewer, flavorid: str) -> Flavor | None:
         return None
     row = rows[0]
     details = sorted(read(_FLAVOR_DETAILS, flavor_pk=row[0]), key=lambda item: (item[0], item[3]))
+    return from_row(row, {key: value for kind, key, value, _ in details if kind == 's'},
+                    tuple(key for kind, key, _, _ in details if kind == 'p'))
+
+
+def from_row(row: Sequence[Any], extra_specs: dict[str, str], projects: tuple[str, ...]) -> Flavor:
+    """A :class:`Flavor` from a row of :data:`FLAVOR_COLUMNS`, its specs and access list."""
     return Flavor(
         id=row[0], flavorid=row[1], name=row[2], memory_mb=row[3], vcpus=row[4], root_gb=row[5],
         ephemeral_gb=row[6], swap=row[7], rxtx_factor=row[8], vcpu_weight=row[9],
         disabled=bool(row[10]), is_public=bool(row[11]), description=row[12],
-        extra_specs={key: value for kind, key, value, _ in details if kind == 's'},
-        projects=tuple(key for kind, key, _, _ in details if kind == 'p'),
-        created_at=row[13], updated_at=row[14])
+        extra_specs=extra_specs, projects=projects, created_at=row[13], updated_at=row[14])
 
 
 class MarkerNotFound(LookupError):

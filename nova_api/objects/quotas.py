@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy import orm
 
@@ -84,8 +86,11 @@ def count_key_pairs(session: orm.Session, project_id: str, user_id: str | None) 
                           .where(models.KeyPair.user_id == user_id)) or 0
 
 
-def _live_instances(project_id: str, user_id: str | None) -> list[sa.ColumnElement[bool]]:
-    """Servers that count against quota: not deleted, nor waiting to be reclaimed (Nova's get_counts)."""
+def _live_instances(project_id: Any, user_id: Any) -> list[sa.ColumnElement[bool]]:
+    """Servers that count against quota: not deleted, nor waiting to be reclaimed (Nova's get_counts).
+
+    The ids are values, or bind parameters of a prepared statement.
+    """
     instance = models.Instance
     where = [instance.project_id == project_id, instance.deleted == sa.false(),
              instance.vm_state != 'soft-delete']
@@ -122,11 +127,9 @@ def instance_usage(session: orm.Session, project_id: str, user_id: str | None) -
 def _usage_statement(by_user: bool) -> prepared.Prepared:
     instance = models.Instance.__table__.c
     group = models.InstanceGroup.__table__.c
-    live = [instance.project_id == sa.bindparam('project_id'), instance.deleted == sa.false(),
-            instance.vm_state != 'soft-delete']
+    live = _live_instances(sa.bindparam('project_id'), sa.bindparam('user_id') if by_user else None)
     groups = [group.project_id == sa.bindparam('project_id')]
     if by_user:
-        live.append(instance.user_id == sa.bindparam('user_id'))
         groups.append(group.user_id == sa.bindparam('user_id'))
     servers = sa.select(sa.func.count().label('instances'),
                         sa.func.coalesce(sa.func.sum(instance.vcpus), 0).label('cores'),

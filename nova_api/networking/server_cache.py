@@ -61,12 +61,15 @@ def refresh_ports(session: orm.Session, port_ids: Sequence[str]) -> None:
                                              tags.get(port.id)))
     if rows:
         session.execute(sa.insert(_fixed_ips), rows)
-    refresh_groups(session, {port.device_id for port in ports})
+    _write_groups(session, {port.device_id for port in ports})  # live servers, checked above
 
 
 def refresh_groups(session: orm.Session, server_uuids: Sequence[str] | set[str]) -> None:
     """The servers' ``security_groups``: the names of their ports' groups now."""
-    servers = _live_servers(session, list(server_uuids))
+    _write_groups(session, _live_servers(session, list(server_uuids)))
+
+
+def _write_groups(session: orm.Session, servers: set[str]) -> None:
     names = compute_groups.ServerGroupsAPI.names_of(session, sorted(servers))
     for uuid in servers:
         server_changes.update_server(session, uuid, {

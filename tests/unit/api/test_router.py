@@ -86,6 +86,14 @@ def test_unknown_path_is_a_404_item_not_found(call, path):
     assert response.headers['OpenStack-API-Version'] == 'compute 2.1'
 
 
+def test_a_path_no_route_can_match_is_refused_before_the_routes_are_scanned(call, monkeypatch):
+    router = APIRouter(ROUTES, {'flavors': FlavorsController}, {})
+    # routes' own check would hash its ~19,000-character expression on every request.
+    assert router.mapper._master_regexp is None
+    monkeypatch.setattr(router.mapper, 'routematch', lambda **kwargs: pytest.fail('scanned'))
+    assert call('/nowhere', router=router).status_int == 404
+
+
 @pytest.mark.parametrize('path, method, allowed', [
     ('/flavors', 'POST', 'GET'),
     ('/flavors/42', 'POST', 'DELETE, GET, PUT'),

@@ -41,6 +41,7 @@ from sqlalchemy import event
 from sqlalchemy import orm
 
 from nova_api.conf import paths
+from nova_api.db import generations
 from nova_api.db import prepared
 
 LOG = logging.getLogger(__name__)
@@ -76,10 +77,16 @@ class Database:
         self._writer: sa.Engine | None = None
         self._pid: int | None = None
         self._write_lock = threading.Lock()
+        #: ``generation(name)``: the number a per-worker cache checks on every request.
+        self.generation = generations.Reader(self)
 
     @property
     def is_sqlite(self) -> bool:
         return self.url.get_backend_name() == 'sqlite'
+
+    @property
+    def sqlite_busy_timeout(self) -> float:
+        return self._options.sqlite_busy_timeout
 
     @property
     def engine(self) -> sa.Engine:
@@ -106,6 +113,7 @@ class Database:
         if self._engine is not None and self._pid == os.getpid():
             self._engine.dispose()
         self._engine = self._writer = None
+        self.generation.close()
 
     def read(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``work(session, ...)`` in a read-only transaction."""

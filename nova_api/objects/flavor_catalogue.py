@@ -4,7 +4,7 @@ Every flavor list reads the same few rows, which change a few times a
 year. A worker keeps all of them (with extra specs and access lists) and
 the generation number it read with them (migration 0013: triggers bump it
 in the same transaction as any write to the three tables). Each request
-reads the number, one tiny prepared SELECT, and loads the rows again only
+reads the number (``db.generations``: a few microseconds) and loads the rows again only
 when it moved, so a change made through another worker or node is seen
 on the next request. Filtering, sorting and paging then happen in Python,
 following the SQL of ``objects.flavors`` (NULLs lowest, ties by id).
@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from nova_api.db import generations
 from nova_api.db import models
 from nova_api.db import prepared
 from nova_api.objects import flavors as flavor_objects
@@ -26,23 +27,15 @@ from nova_api.objects.flavors import Flavor
 
 GENERATION_NAME = 'flavors'
 
-_G = models.Generation.__table__.c
 _SPEC = models.FlavorExtraSpec.__table__.c
 _ACCESS = models.FlavorProject.__table__.c
 
-GENERATION = prepared.Prepared(sa.select(_G.value).where(_G.name == sa.bindparam('name')))
 _ALL_FLAVORS = prepared.Prepared(sa.select(*flavor_objects.FLAVOR_COLUMNS)
                                  .order_by(models.Flavor.__table__.c.id))
 _ALL_SPECS = prepared.Prepared(sa.select(_SPEC.flavor_id, _SPEC.key, _SPEC.value).order_by(_SPEC.id))
 _ALL_ACCESS = prepared.Prepared(sa.select(_ACCESS.flavor_id, _ACCESS.project_id).order_by(_ACCESS.id))
 
 Read = Callable[..., list[Sequence]]
-
-
-def generation(read: Read, name: str = GENERATION_NAME) -> int | None:
-    """The generation number of ``name`` (None before migration 0013's row exists)."""
-    rows = read(GENERATION, name=name)
-    return rows[0][0] if rows else None
 
 
 def load(read: Read) -> tuple[Flavor, ...]:
@@ -72,18 +65,19 @@ class Catalogue:
 
     def flavors(self) -> tuple[Flavor, ...]:
         """Every flavor as of now (the copy, or the rows read again when they changed)."""
-        return self._database.read_prepared(self._current)
-
-    def _current(self, read: Read) -> tuple[Flavor, ...]:
-        seen = generation(read)
         copy = self._copy
-        if copy is not None and seen is not None and copy.generation == seen:
+        if copy is not None and copy.generation is not None \
+                and copy.generation == self._database.generation(GENERATION_NAME):
             return copy.flavors
+        return self._database.read_prepared(self._reload)
+
+    def _reload(self, read: Read) -> tuple[Flavor, ...]:
+        seen = generations.generation(read, GENERATION_NAME)
         flavors = load(read)
         # On PostgreSQL each prepared read is its own snapshot: keep the copy only
         # if no write committed while the tables were read (the number stayed).
         # On SQLite the reads share one snapshot and this always holds.
-        if seen is not None and generation(read) == seen:
+        if seen is not None and generations.generation(read, GENERATION_NAME) == seen:
             self._copy = _Copy(seen, flavors)
         return flavors
 

@@ -8,6 +8,7 @@ import threading
 import pytest
 import sqlalchemy as sa
 
+from nova_api.db import generations
 from nova_api.db import models
 from nova_api.objects import flavor_catalogue
 from nova_api.objects import flavors as flavor_objects
@@ -18,7 +19,7 @@ DEMO = flavor_objects.Viewer(project_id='demo', is_admin=False)
 
 
 def _generation(database, name='flavors'):
-    return database.read_prepared(flavor_catalogue.generation, name)
+    return database.read_prepared(generations.generation, name)
 
 
 def _new_flavor(flavorid, name, **values):

@@ -259,8 +259,11 @@ def on_session(session: Any) -> Snapshot:
     """Prepared reads and writes inside an ORM session's transaction (its connection).
 
     Made once per session: asking a session for its connection costs more
-    than a prepared statement does.
+    than a prepared statement does. Given a Snapshot (``Database.read_prepared``'s),
+    returns it: work made only of prepared reads runs on either.
     """
+    if isinstance(session, Snapshot):
+        return session
     snapshot = session.info.get('nova_api_prepared')
     if snapshot is None:
         connection = session.connection()

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import collections
+from collections.abc import Callable
+from collections.abc import Sequence
+
 from nova_api.api import controller
+from nova_api.api import links
 from nova_api.api import microversion
 from nova_api.api import pagination
 from nova_api.api import validation
@@ -17,8 +22,44 @@ def include_extra_specs(req, policy) -> bool:
         req.context, extra_specs_policies.INDEX)
 
 
+class RenderedPages:
+    """The bodies of the flavor pages this worker rendered last, by what they were rendered from.
+
+    A page's flavors are objects of the worker's copy (objects.flavor_catalogue),
+    frozen and replaced by new objects when the flavors change; a body is a
+    function of them and of the request's URL, query, microversion and
+    extra-spec permission. So the same objects asked for the same way give
+    the same body, and rendering it (two links each) cost more than the rest
+    of the request. An entry holds its flavors, so their ids stay theirs.
+    The flavors controller has no extensions: nothing changes a body after.
+    """
+
+    def __init__(self, size: int = 64):
+        self._size = size
+        self._bodies: collections.OrderedDict[tuple, tuple[Sequence, dict]] = \
+            collections.OrderedDict()
+
+    def body(self, req, view: str, flavors: Sequence, detail: tuple,
+             render: Callable[[], dict]) -> dict:
+        key = (view, tuple(map(id, flavors)), detail, req.api_version, req.query_string,
+               req.application_url, links.root_url(req), links.project_segment(req))
+        entry = self._bodies.get(key)
+        if entry is not None:
+            self._bodies.move_to_end(key)
+            return entry[1]
+        body = render()
+        self._bodies[key] = (flavors, body)
+        if len(self._bodies) > self._size:
+            self._bodies.popitem(last=False)
+        return body
+
+
 class FlavorsController(controller.Controller):
     """Read flavors: the public ones, and the private ones shared with the caller's project."""
+
+    def __init__(self, services=None) -> None:
+        super().__init__(services)
+        self._rendered = RenderedPages()
 
     def _list(self, req):
         # One value per parameter, the last one given, as Nova reads them.
@@ -38,7 +79,8 @@ class FlavorsController(controller.Controller):
         2.75 unknown query parameters are a 400.
         """
         flavors, page_size = self._list(req)
-        return views.index(req, flavors, page_size)
+        return self._rendered.body(req, 'index', flavors, (page_size,),
+                                   lambda: views.index(req, flavors, page_size))
 
     @validation.query_schema(schemas.index_query, '2.1', '2.74')
     @validation.query_schema(schemas.index_query_v2_75, '2.75')
@@ -47,7 +89,9 @@ class FlavorsController(controller.Controller):
         """List flavors in full. 200. As index; 2.61 extra_specs, 2.75 swap 0, 2.102 drops
         rxtx_factor and OS-FLV-DISABLED:disabled."""
         flavors, page_size = self._list(req)
-        return views.detail(req, flavors, page_size, include_extra_specs(req, self.policy))
+        extra_specs = include_extra_specs(req, self.policy)
+        return self._rendered.body(req, 'detail', flavors, (page_size, extra_specs),
+                                   lambda: views.detail(req, flavors, page_size, extra_specs))
 
     @validation.query_schema(schemas.show_query)
     @controller.expected_errors(404)

@@ -319,3 +319,32 @@ def test_access_actions_on_unknown_flavors_are_404(call):
                  404) == 'Flavor nope could not be found.'
     assert fault(call('GET', '/flavors/nope/os-flavor-access'), 404) == \
         'Flavor nope could not be found.'
+
+
+# -- rendered pages ------------------------------------------------------------------
+
+def test_a_page_asked_for_again_the_same_way_is_the_same_body_until_a_flavor_changes(call):
+    first = call('GET', '/flavors/detail', version='2.61')
+    assert call('GET', '/flavors/detail', version='2.61').json == first.json
+    call('POST', '/flavors/1/os-extra_specs', {'extra_specs': {'hw:cpu_policy': 'dedicated'}})
+    changed = call('GET', '/flavors/detail', version='2.61').json['flavors'][0]
+    assert changed['extra_specs'] == {'hw:cpu_policy': 'dedicated'}
+    call('PUT', '/flavors/1', {'flavor': {'description': 'one'}}, version='2.55')
+    assert call('GET', '/flavors', version='2.55').json['flavors'][0]['description'] == 'one'
+
+
+@pytest.mark.parametrize('first, second', [
+    (dict(version='2.54'), dict(version='2.55')),   # description appears
+    (dict(version='2.60'), dict(version='2.61')),   # extra specs appear
+    (dict(), dict(path='/6f70656e737461636b/flavors/detail')),  # the project prefix
+    (dict(), dict(path='/flavors/detail?limit=2')),
+    (dict(), dict(HTTP_HOST='elsewhere:8774')),
+])
+def test_a_page_asked_for_another_way_is_rendered_for_it(call, first, second):
+    bodies = []
+    for ask in (first, second):
+        ask = dict(ask)
+        path = ask.pop('path', '/flavors/detail')
+        environ = {'HTTP_HOST': ask.pop('HTTP_HOST')} if 'HTTP_HOST' in ask else None
+        bodies.append(call('GET', path, environ=environ, **ask).json)
+    assert bodies[0] != bodies[1]

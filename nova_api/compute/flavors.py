@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from collections.abc import Sequence
 from typing import Any
 
 from oslo_utils import strutils
@@ -90,7 +91,7 @@ class FlavorAPI(base.ResourceAPI):
             limit=limit, marker=marker)
 
     def list(self, ctx: nova_context.RequestContext,
-             filters: flavor_objects.ListFilters) -> list[Flavor]:
+             filters: flavor_objects.ListFilters) -> Sequence[Flavor]:
         try:
             return self.catalogue.list(viewer(ctx), filters)
         except flavor_objects.MarkerNotFound:

@@ -23,15 +23,18 @@ def include_extra_specs(req, policy) -> bool:
 
 
 class RenderedPages:
-    """The bodies of the flavor pages this worker rendered last, by what they were rendered from.
+    """The flavor list bodies this worker rendered last, by everything they were rendered from.
 
-    A page's flavors are objects of the worker's copy (objects.flavor_catalogue),
-    frozen and replaced by new objects when the flavors change; a body is a
-    function of them and of the request's URL, query, microversion and
-    extra-spec permission. So the same objects asked for the same way give
-    the same body, and rendering it (two links each) cost more than the rest
-    of the request. An entry holds its flavors, so their ids stay theirs.
-    The flavors controller has no extensions: nothing changes a body after.
+    A list body is a function of the worker's copy of the flavors
+    (objects.flavor_catalogue: a tuple replaced by a new one when any flavor
+    changes) and of the request: its URL parts (the links), query string,
+    microversion, the caller's project and admin flag (what it may see) and
+    whether it may read extra specs. Keyed by all of these, the same question
+    asked again skips parsing, filtering and rendering (two links a flavor),
+    which together cost more than the rest of the request. A request that
+    fails (a bad filter) stores nothing. An entry holds its copy, so the
+    copy's id stays its own. The flavors controller has no extensions:
+    nothing changes a body after it is made.
     """
 
     def __init__(self, size: int = 64):
@@ -39,10 +42,15 @@ class RenderedPages:
         self._bodies: collections.OrderedDict[tuple, tuple[Sequence, dict]] = \
             collections.OrderedDict()
 
-    def body(self, req, view: str, flavors: Sequence, detail: tuple,
+    def body(self, req, view: str, flavors: Sequence, extra_specs: bool,
              render: Callable[[], dict]) -> dict:
-        key = (view, tuple(map(id, flavors)), detail, req.api_version, req.query_string,
-               req.application_url, links.root_url(req), links.project_segment(req))
+        environ = req.environ
+        ctx = req.context
+        key = (view, id(flavors), extra_specs, req.api_version, ctx.project_id, ctx.is_admin,
+               environ.get('QUERY_STRING', ''), environ.get('PATH_INFO', ''),
+               environ.get('SCRIPT_NAME', ''), environ.get(links.ENV_ROOT_SCRIPT_NAME),
+               environ['wsgi.url_scheme'], environ.get('HTTP_HOST'),
+               environ.get('SERVER_NAME'), environ.get('SERVER_PORT'))
         entry = self._bodies.get(key)
         if entry is not None:
             self._bodies.move_to_end(key)
@@ -78,9 +86,8 @@ class FlavorsController(controller.Controller):
         limit and marker with a ``next`` link. 2.55 adds description; from
         2.75 unknown query parameters are a 400.
         """
-        flavors, page_size = self._list(req)
-        return self._rendered.body(req, 'index', flavors, (page_size,),
-                                   lambda: views.index(req, flavors, page_size))
+        return self._rendered.body(req, 'index', self.compute.flavors.all(), False,
+                                   lambda: views.index(req, *self._list(req)))
 
     @validation.query_schema(schemas.index_query, '2.1', '2.74')
     @validation.query_schema(schemas.index_query_v2_75, '2.75')
@@ -88,10 +95,9 @@ class FlavorsController(controller.Controller):
     def detail(self, req):
         """List flavors in full. 200. As index; 2.61 extra_specs, 2.75 swap 0, 2.102 drops
         rxtx_factor and OS-FLV-DISABLED:disabled."""
-        flavors, page_size = self._list(req)
         extra_specs = include_extra_specs(req, self.policy)
-        return self._rendered.body(req, 'detail', flavors, (page_size, extra_specs),
-                                   lambda: views.detail(req, flavors, page_size, extra_specs))
+        return self._rendered.body(req, 'detail', self.compute.flavors.all(), extra_specs,
+                                   lambda: views.detail(req, *self._list(req), extra_specs))
 
     @validation.query_schema(schemas.show_query)
     @controller.expected_errors(404)

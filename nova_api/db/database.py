@@ -77,6 +77,8 @@ class Database:
         self._writer: sa.Engine | None = None
         self._pid: int | None = None
         self._write_lock = threading.Lock()
+        self._kept: Any = None
+        self._kept_lock = threading.Lock()
         #: ``generation(name)``: the number a per-worker cache checks on every request.
         self.generation = generations.Reader(self)
 
@@ -99,6 +101,8 @@ class Database:
             self._writer = self._engine.execution_options(**{_SQLITE_BEGIN: 'BEGIN IMMEDIATE'})
             self._pid = os.getpid()
             self._write_lock = threading.Lock()
+            self._kept = None
+            self._kept_lock = threading.Lock()
         return self._engine
 
     @property
@@ -111,7 +115,10 @@ class Database:
     def dispose(self) -> None:
         """Close this process's connections (before forking, or at exit)."""
         if self._engine is not None and self._pid == os.getpid():
+            if self._kept is not None:
+                self._kept.close()
             self._engine.dispose()
+        self._kept = None
         self._engine = self._writer = None
         self.generation.close()
 
@@ -128,7 +135,19 @@ class Database:
         (autocommit), which saves the two round trips of BEGIN and ROLLBACK
         that a page or a show would otherwise pay. A connection that turns
         out to be dead is dropped and the work is run once more on another.
+
+        On a SQLite file the work runs on a connection the process keeps out
+        of the pool for it, whenever no other work holds that one: a pool
+        checkout and check-in cost more than the statements of a keypair list.
         """
+        if self.is_sqlite and self.url.database not in (None, '', ':memory:'):
+            self.engine  # noqa: B018 - in a forked child, its own engine, lock and connection
+            lock = self._kept_lock
+            if lock.acquire(blocking=False):
+                try:
+                    return self._read_kept(work, args, kwargs)
+                finally:
+                    lock.release()
         for attempt in (1, 2):
             connection = self.engine.raw_connection()
             dbapi = connection.dbapi_connection
@@ -153,6 +172,17 @@ class Database:
                         dbapi.autocommit = False
                 connection.close()
         raise AssertionError('unreachable')  # pragma: no cover
+
+    def _read_kept(self, work: Callable[..., T], args: tuple, kwargs: dict) -> T:
+        engine = self.engine
+        if self._kept is None:
+            self._kept = engine.raw_connection()
+        dbapi = self._kept.dbapi_connection
+        dbapi.execute('BEGIN')
+        try:
+            return work(prepared.Snapshot(self._kept, engine.dialect), *args, **kwargs)
+        finally:
+            dbapi.rollback()
 
     def write(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``work(session, ...)`` in a write transaction, committed when it returns.

@@ -1,4 +1,4 @@
-"""Generation numbers: current after any commit, on SQLite through a connection of the reader's own."""
+"""Generation numbers (current after any commit) and the connection SQLite reads keep out of the pool."""
 
 from __future__ import annotations
 
@@ -54,3 +54,18 @@ def test_a_forked_child_opens_a_connection_of_its_own(database_url, database, mo
     database.generation('flavors')
     assert database.generation._connection is not inherited
     inherited.close()
+
+
+@sqlite_only
+def test_prepared_reads_on_sqlite_take_no_pooled_connection_unless_one_is_in_use(
+        database_url, database, monkeypatch):
+    checkouts = []
+    real = database.engine.raw_connection
+    monkeypatch.setattr(database.engine, 'raw_connection',
+                        lambda: checkouts.append(1) or real())
+    database.read_prepared(lambda read: None)
+    database.read_prepared(lambda read: None)
+    assert len(checkouts) == 1  # the connection the process keeps
+    # Work nested in another read finds the kept one busy and takes one from the pool.
+    assert database.read_prepared(lambda read: database.read_prepared(lambda inner: 7)) == 7
+    assert len(checkouts) == 2

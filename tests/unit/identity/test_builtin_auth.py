@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.unit.identity.conftest import ADMIN_PASSWORD
+
 
 def test_forged_identity_headers_never_make_a_caller(keystone_pipeline, api_request):
     app = keystone_pipeline()
@@ -46,3 +48,43 @@ def test_a_configured_public_endpoint_is_what_a_401_advertises(keystone_pipeline
 
     assert response.headers['WWW-Authenticate'] == \
         'Keystone uri="https://cloud.example.com/identity"'
+
+
+def test_the_catalogue_follows_the_configured_endpoints_and_region(
+        keystone_pipeline, api_request, login):
+    app = keystone_pipeline(public_endpoint='https://cloud.example.com/',
+                            internal_endpoint='http://10.0.0.5:8774',
+                            admin_endpoint='http://admin.example.com:8774',
+                            region_name='RegionTwo')
+    token = login(app)
+
+    catalog = api_request(app, '/identity/v3/auth/catalog', token=token).json['catalog']
+
+    compute = next(service for service in catalog if service['type'] == 'compute')
+    assert {e['interface']: e['url'] for e in compute['endpoints']} == {
+        'public': 'https://cloud.example.com/v2.1', 'internal': 'http://10.0.0.5:8774/v2.1',
+        'admin': 'http://admin.example.com:8774/v2.1'}
+    assert {e['region'] for service in catalog for e in service['endpoints']} == {'RegionTwo'}
+    image = next(service for service in catalog if service['type'] == 'image')
+    assert [e['url'] for e in image['endpoints'] if e['interface'] == 'public'] == [
+        'https://cloud.example.com/image']
+    legacy = api_request(app, '/identity/v2.0/tokens', 'POST', {'auth': {
+        'passwordCredentials': {'username': 'admin', 'password': ADMIN_PASSWORD},
+        'tenantName': 'admin'}}).json['access']['serviceCatalog']
+    endpoint = next(s for s in legacy if s['type'] == 'identity')['endpoints'][0]
+    assert (endpoint['publicURL'], endpoint['internalURL'], endpoint['adminURL'],
+            endpoint['region']) == ('https://cloud.example.com/identity',
+                                    'http://10.0.0.5:8774/identity',
+                                    'http://admin.example.com:8774/identity', 'RegionTwo')
+
+
+def test_without_configured_endpoints_the_catalogue_follows_the_requests_host(
+        keystone_pipeline, api_request, login):
+    app = keystone_pipeline()
+    token = login(app)
+
+    catalog = api_request(app, '/identity/v3/auth/catalog', token=token,
+                          headers={'Host': 'nova.example.net:9000'}).json['catalog']
+
+    assert {e['url'] for s in catalog if s['type'] == 'compute' for e in s['endpoints']} == {
+        'http://nova.example.net:9000/v2.1'}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.identity.conftest import ADMIN_PASSWORD
 
 
@@ -88,3 +90,47 @@ def test_without_configured_endpoints_the_catalogue_follows_the_requests_host(
 
     assert {e['url'] for s in catalog if s['type'] == 'compute' for e in s['endpoints']} == {
         'http://nova.example.net:9000/v2.1'}
+
+
+def test_a_worker_validates_tokens_without_a_query_and_sees_revocations_within_a_second(
+        keystone_pipeline, api_request, login):
+    import sqlalchemy as sa
+
+    from nova_api.identity import service
+    from nova_api.identity import tokens
+
+    app = keystone_pipeline()
+    first, second = login(app), login(app)
+    worker = service.Identity(app.conf)  # another worker: its own keys, cache and clock
+    now = [100.0]
+    worker.revocations.clock = lambda: now[0]
+    statements = []
+
+    def count(*args):
+        if args[2].split(None, 1)[0] not in ('BEGIN', 'COMMIT', 'ROLLBACK'):
+            statements.append(args[2])
+    sa.event.listen(sa.engine.Engine, 'before_cursor_execute', count)
+    try:
+        worker.validator.validate(first)
+        assert len(statements) == 1  # the revocation events, on the first look
+        del statements[:]
+        now[0] += 0.5
+        for token in (first, second, first, second):
+            worker.validator.validate(token)
+        assert statements == []
+        revoked = api_request(app, '/identity/v3/auth/tokens', 'DELETE', token=first,
+                              headers={'X-Subject-Token': second})
+        assert revoked.status_int == 204
+        del statements[:]
+        now[0] += 0.4
+        worker.validator.validate(second)  # this worker has not looked again yet
+        assert statements == []
+        now[0] += 0.2  # over a second since the last look
+        with pytest.raises(tokens.InvalidToken):
+            worker.validator.validate(second)
+        assert len(statements) == 1
+        worker.validator.validate(first)
+        assert len(statements) == 1
+    finally:
+        sa.event.remove(sa.engine.Engine, 'before_cursor_execute', count)
+        worker.database.dispose()

@@ -88,7 +88,7 @@ def run_bootstrap(conf: cfg.ConfigOpts) -> int:
     db = _database(conf)
     try:
         summary = bootstrap.run(db, conf, first_start_only=False,
-                                reset_passwords=bool(conf.command.password))
+                                reset_admin_password=bool(conf.command.password))
     finally:
         db.dispose()
     for key, value in sorted(summary.items()):

@@ -16,15 +16,18 @@ api_opts = [
             ('noauth2', 'Development mode: the token "user:project" is trusted '
                         'as it stands; the user "admin" is an administrator. '
                         'Never use it where the API can be reached by others.'),
-            ('keystone', 'Validate tokens with keystonemiddleware auth_token '
-                         '(configure it in [keystone_authtoken]).'),
+            ('keystone', 'Real tokens: with [identity] enabled (the default) those of '
+                         'the built-in identity at /identity, validated in-process; '
+                         'otherwise keystonemiddleware auth_token validates them '
+                         'against the Keystone of [keystone_authtoken].'),
         ],
         help="""
 How the Compute API authenticates its callers.
 
-Nova defaults to keystone; nova_api defaults to noauth2 because it is most
-often run standalone, for development and tests. Identity headers sent by
-clients (X-Roles, X-User-Id, ...) are never trusted in either mode.
+Nova defaults to keystone; nova_api's option defaults to noauth2, and the
+shipped etc/nova.conf sets keystone with the built-in identity. Identity
+headers sent by clients (X-Roles, X-User-Id, ...) are never trusted in
+either mode.
 """),
     cfg.StrOpt(
         'project_id_regex',

@@ -5,10 +5,12 @@ the ``default`` domain; the roles ``admin``, ``member`` and ``reader`` with
 admin implying member and member implying reader; the ``admin`` project and
 user with the admin role on it; the ``demo`` project and user with the member
 role on it (``[identity] bootstrap_*``). Every step creates only what is
-missing, so running it again changes nothing (``reset_passwords`` sets the
-configured passwords again). The service runs it on its first start; two
-processes running it at once (workers of several nodes) both succeed: the
-loser of a race on a unique name runs it again and finds everything there.
+missing, so running it again changes nothing (``reset_admin_password`` sets
+the configured admin password again, as ``keystone-manage bootstrap`` does;
+the demo user's password, which that user may have changed since, is left
+alone). The service runs it on its first start; two processes running it at
+once (workers of several nodes) both succeed: the loser of a race on a unique
+name runs it again and finds everything there.
 """
 
 from __future__ import annotations
@@ -130,7 +132,7 @@ def ensure_grant(session: orm.Session, user: models.User, role: models.Role,
         session.flush()
 
 
-def bootstrap(session: orm.Session, conf: Any, reset_passwords: bool = False) -> dict[str, str]:
+def bootstrap(session: orm.Session, conf: Any, reset_admin_password: bool = False) -> dict[str, str]:
     """Create whatever of the bootstrap set is missing; the ids of what it holds."""
     options = conf.identity
     domain = ensure_domain(session)
@@ -143,7 +145,7 @@ def bootstrap(session: orm.Session, conf: Any, reset_passwords: bool = False) ->
     admin_project = ensure_project(session, options.bootstrap_project_name, domain,
                                    'Bootstrap project for initializing the cloud.')
     admin = ensure_user(session, options.bootstrap_admin_username, domain,
-                        options.bootstrap_admin_password, admin_project, reset_passwords)
+                        options.bootstrap_admin_password, admin_project, reset_admin_password)
     ensure_grant(session, admin, roles['admin'], project=admin_project)
     summary.update(admin_project=admin_project.id, admin_user=admin.id)
     if options.bootstrap_demo_project_name:
@@ -152,7 +154,7 @@ def bootstrap(session: orm.Session, conf: Any, reset_passwords: bool = False) ->
         summary['demo_project'] = demo_project.id
         if options.bootstrap_demo_username and options.bootstrap_demo_password:
             demo = ensure_user(session, options.bootstrap_demo_username, domain,
-                               options.bootstrap_demo_password, demo_project, reset_passwords)
+                               options.bootstrap_demo_password, demo_project)
             ensure_grant(session, demo, roles['member'], project=demo_project)
             summary['demo_user'] = demo.id
     return summary
@@ -165,7 +167,7 @@ def _first_start(session: orm.Session, conf: Any) -> dict[str, str] | None:
 
 
 def run(database: Any, conf: Any, first_start_only: bool = True,
-        reset_passwords: bool = False) -> dict[str, str] | None:
+        reset_admin_password: bool = False) -> dict[str, str] | None:
     """Bootstrap in one transaction (on first start only: when there is no default domain yet).
 
     A unique-name race lost to another process is run again, and then finds
@@ -175,7 +177,7 @@ def run(database: Any, conf: Any, first_start_only: bool = True,
         try:
             if first_start_only:
                 return database.write(_first_start, conf)
-            return database.write(bootstrap, conf, reset_passwords)
+            return database.write(bootstrap, conf, reset_admin_password)
         except sa.exc.IntegrityError:
             if attempt == 3:
                 raise

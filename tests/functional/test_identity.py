@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import pathlib
+import re
 
 import pytest
 from identity_client import ADMIN_PASSWORD
@@ -359,3 +360,20 @@ def test_a_reader_may_list_but_not_create(identity):
     refused = identity.compute('POST', '/servers', token, json={'server': {
         'name': 'no', 'flavorRef': '1', 'imageRef': '7ae8d0b6-5f64-4a2e-9a13-0c3f45e21c01'}})
     assert refused.status_code == 403
+
+
+# -- last: what this module's calls left in the log -------------------------------------------
+
+def test_no_password_or_token_of_this_module_reaches_the_debug_log(identity):
+    """Defined last, so it runs after every call above on each database backend: no token
+    (Fernet: ``gAAAAA...``), no configured password, no password of a user made above."""
+    identity.token()
+    identity.login('admin', 'not-the-password')
+
+    log = identity.daemon.read_log()
+    assert ' DEBUG ' in log and 'POST /identity/v3/auth/tokens' in log
+    for secret in (ADMIN_PASSWORD, DEMO_PASSWORD, 'not-the-password'):
+        assert secret not in log, 'a password is in the log: %s...' % secret[:4]
+    for pattern in (r'gAAAAA[\w-]{16}', r'pw-[0-9a-f]{32}'):
+        found = re.search(pattern, log)
+        assert found is None, 'a secret is in the log: %s...' % found.group()[:10]

@@ -2,8 +2,8 @@
 real clients from a clouds.yaml, key rotation, and logs that keep secrets out.
 
 - A second daemon with ``[identity] enabled = false`` validates the first
-  daemon's tokens over HTTP with keystonemiddleware's auth_token, exactly as
-  it would against a real Keystone.
+  daemon's tokens over HTTP with keystonemiddleware's auth_token and its token
+  cache, exactly as it would against a real Keystone.
 - openstackclient and openstacksdk log in with a password from a generated
   clouds.yaml and boot a server.
 - ``nova-api-manage identity rotate-keys``: tokens of a key rotated out stop
@@ -66,7 +66,7 @@ def run_openstack(config: pathlib.Path, *args: str) -> subprocess.CompletedProce
 
 def test_keystonemiddleware_in_another_daemon_validates_our_tokens_over_http(
         cloud, identity, daemon_factory):
-    service = daemon_factory(options={'api': {'auth_strategy': 'keystone'},
+    service = daemon_factory(workers=1, options={'api': {'auth_strategy': 'keystone'},
                                       'identity': {'enabled': False},
                                       'keystone_authtoken': {
                                           'www_authenticate_uri': cloud.url + '/identity',
@@ -91,6 +91,16 @@ def test_keystonemiddleware_in_another_daemon_validates_our_tokens_over_http(
     assert refused.headers['WWW-Authenticate'] == 'Keystone uri="%s/identity"' % cloud.url
     assert service.get('/identity/v3').status_code == 404  # nothing of the built-in identity
     assert service.get('/v2.1/servers').status_code == 401
+
+    # auth_token keeps what it validated in its own cache ([keystone_authtoken]
+    # token_cache_time, 300 s; one worker, so one cache), as in front of a real Keystone: a
+    # token revoked since is still served from it, where the built-in identity's own
+    # pipeline refuses it within a second.
+    assert identity.request('DELETE', '/v3/auth/tokens', token=identity.token(),
+                            subject=token).status_code == 204
+    eventually(lambda: all(identity.compute('GET', '/servers', token).status_code == 401
+                           for _ in range(4)))
+    assert service.get('/v2.1/servers', headers={'X-Auth-Token': token}).status_code == 200
 
 
 def test_openstackclient_boots_a_server_from_a_clouds_yaml_with_a_password(cloud, tmp_path):

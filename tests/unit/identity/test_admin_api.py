@@ -354,3 +354,29 @@ def test_head_answers_as_get_without_a_body(call, path):
     response = call(path, 'HEAD')
     assert response.status_int == 200
     assert response.body == b''
+
+
+def test_users_and_role_assignments_are_filtered_as_keystone_filters_them(call):
+    domain = call('/v3/domains', 'POST', {'domain': {'name': 'filtered'}}).json['domain']['id']
+    project = call('/v3/projects', 'POST', {'project': {'name': 'f'}}).json['project']['id']
+    user = call('/v3/users', 'POST', {'user': {'name': 'frank'}}).json['user']['id']
+    elsewhere = call('/v3/users', 'POST', {'user': {'name': 'frank', 'domain_id': domain}})
+    member, reader = _role_id(call, 'member'), _role_id(call, 'reader')
+    for path in ('/v3/projects/%s/users/%s/roles/%s' % (project, user, member),
+                 '/v3/domains/default/users/%s/roles/%s' % (user, reader)):
+        assert call(path, 'PUT').status_int == 204
+
+    assert [u['id'] for u in call('/v3/users?name=frank&domain_id=default').json['users']] \
+        == [user]
+    assert [u['id'] for u in call('/v3/users?domain_id=' + domain).json['users']] == [
+        elsewhere.json['user']['id']]
+
+    def listed(query):
+        return sorted((a['role']['id'], *a['scope']) for a in call(
+            '/v3/role_assignments?' + query).json['role_assignments'])
+    assert listed('user.id=%s' % user) == sorted([(member, 'project'), (reader, 'domain')])
+    assert listed('user.id=%s&role.id=%s' % (user, reader)) == [(reader, 'domain')]
+    assert listed('scope.project.id=' + project) == [(member, 'project')]
+    assert listed('user.id=%s&scope.domain.id=default' % user) == [(reader, 'domain')]
+    both = call('/v3/role_assignments?scope.project.id=%s&scope.domain.id=default' % project)
+    assert both.status_int == 400

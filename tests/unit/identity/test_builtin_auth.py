@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from tests.unit.identity.conftest import ADMIN_PASSWORD
+
 
 def test_forged_identity_headers_never_make_a_caller(keystone_pipeline, api_request):
     app = keystone_pipeline()
@@ -46,3 +50,87 @@ def test_a_configured_public_endpoint_is_what_a_401_advertises(keystone_pipeline
 
     assert response.headers['WWW-Authenticate'] == \
         'Keystone uri="https://cloud.example.com/identity"'
+
+
+def test_the_catalogue_follows_the_configured_endpoints_and_region(
+        keystone_pipeline, api_request, login):
+    app = keystone_pipeline(public_endpoint='https://cloud.example.com/',
+                            internal_endpoint='http://10.0.0.5:8774',
+                            admin_endpoint='http://admin.example.com:8774',
+                            region_name='RegionTwo')
+    token = login(app)
+
+    catalog = api_request(app, '/identity/v3/auth/catalog', token=token).json['catalog']
+
+    compute = next(service for service in catalog if service['type'] == 'compute')
+    assert {e['interface']: e['url'] for e in compute['endpoints']} == {
+        'public': 'https://cloud.example.com/v2.1', 'internal': 'http://10.0.0.5:8774/v2.1',
+        'admin': 'http://admin.example.com:8774/v2.1'}
+    assert {e['region'] for service in catalog for e in service['endpoints']} == {'RegionTwo'}
+    image = next(service for service in catalog if service['type'] == 'image')
+    assert [e['url'] for e in image['endpoints'] if e['interface'] == 'public'] == [
+        'https://cloud.example.com/image']
+    legacy = api_request(app, '/identity/v2.0/tokens', 'POST', {'auth': {
+        'passwordCredentials': {'username': 'admin', 'password': ADMIN_PASSWORD},
+        'tenantName': 'admin'}}).json['access']['serviceCatalog']
+    endpoint = next(s for s in legacy if s['type'] == 'identity')['endpoints'][0]
+    assert (endpoint['publicURL'], endpoint['internalURL'], endpoint['adminURL'],
+            endpoint['region']) == ('https://cloud.example.com/identity',
+                                    'http://10.0.0.5:8774/identity',
+                                    'http://admin.example.com:8774/identity', 'RegionTwo')
+
+
+def test_without_configured_endpoints_the_catalogue_follows_the_requests_host(
+        keystone_pipeline, api_request, login):
+    app = keystone_pipeline()
+    token = login(app)
+
+    catalog = api_request(app, '/identity/v3/auth/catalog', token=token,
+                          headers={'Host': 'nova.example.net:9000'}).json['catalog']
+
+    assert {e['url'] for s in catalog if s['type'] == 'compute' for e in s['endpoints']} == {
+        'http://nova.example.net:9000/v2.1'}
+
+
+def test_a_worker_validates_tokens_without_a_query_and_sees_revocations_within_a_second(
+        keystone_pipeline, api_request, login):
+    import sqlalchemy as sa
+
+    from nova_api.identity import service
+    from nova_api.identity import tokens
+
+    app = keystone_pipeline()
+    first, second = login(app), login(app)
+    worker = service.Identity(app.conf)  # another worker: its own keys, cache and clock
+    now = [100.0]
+    worker.revocations.clock = lambda: now[0]
+    statements = []
+
+    def count(*args):
+        if args[2].split(None, 1)[0] not in ('BEGIN', 'COMMIT', 'ROLLBACK'):
+            statements.append(args[2])
+    sa.event.listen(sa.engine.Engine, 'before_cursor_execute', count)
+    try:
+        worker.validator.validate(first)
+        assert len(statements) == 1  # the revocation events, on the first look
+        del statements[:]
+        now[0] += 0.5
+        for token in (first, second, first, second):
+            worker.validator.validate(token)
+        assert statements == []
+        revoked = api_request(app, '/identity/v3/auth/tokens', 'DELETE', token=first,
+                              headers={'X-Subject-Token': second})
+        assert revoked.status_int == 204
+        del statements[:]
+        now[0] += 0.4
+        worker.validator.validate(second)  # this worker has not looked again yet
+        assert statements == []
+        now[0] += 0.2  # over a second since the last look
+        with pytest.raises(tokens.InvalidToken):
+            worker.validator.validate(second)
+        assert len(statements) == 1
+        worker.validator.validate(first)
+        assert len(statements) == 1
+    finally:
+        sa.event.remove(sa.engine.Engine, 'before_cursor_execute', count)
+        worker.database.dispose()

@@ -32,6 +32,7 @@ from servers_client import CIRROS
 from servers_client import ServersClient
 
 from nova_api.api import router as compute_router
+from nova_api.identity import development
 from nova_api.image import router as image_router
 from nova_api.network import router as network_router
 
@@ -247,13 +248,21 @@ def fixtures_ids(nova_api_service):
             'os-quota-class-sets': 'default', 'os-hypervisors': '1', 'metadata': 'k', 'tags': 't'}
 
 
+def development_identity_routes():
+    """The route methods of noauth2's development identity (a route table of regular expressions)."""
+    for method, pattern, handler in development.IdentityApp(()).routes:
+        template = re.sub(r'\(\?P<(\w+)>\[\^/\]\+\)', r'{\1}', pattern.pattern[1:-len('/?$')])
+        yield template, method, handler, []
+
+
 def mounted_apis():
-    """``(prefix, route methods)`` of the compute, Image and Network APIs."""
+    """``(prefix, route methods)`` of the compute, Image and Network APIs and noauth2's identity."""
     return [
         ('/v2.1', route_methods(compute_router.ROUTES, compute_router.CONTROLLERS,
                                 compute_router.EXTENSIONS)),
         ('/image', route_methods(image_router.ROUTES, image_router.CONTROLLERS)),
         ('/network', route_methods(network_router.ROUTES, network_router.CONTROLLERS)),
+        ('/identity', development_identity_routes()),
     ]
 
 

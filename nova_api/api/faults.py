@@ -28,6 +28,7 @@ from nova_api import exception
 from nova_api.api import controller
 from nova_api.api import json_codec
 from nova_api.api import microversion
+from nova_api.db import database
 
 LOG = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ def translate(exc: BaseException, request_id: str | None = None,
     Every error format (Nova's faults here, the Image API's in
     :mod:`nova_api.image.faults`) renders what this returns.
     """
+    exc = _input_overflow(exc)
     if isinstance(exc, exception.NovaAPIException):
         return exc.code, message_of(exc, wording), dict(exc.headers)
     if isinstance(exc, webob.exc.HTTPException) and exc.code < 500:
@@ -111,6 +113,21 @@ def translate(exc: BaseException, request_id: str | None = None,
     return 500, GENERIC_500, {}
 
 
+def _input_overflow(exc: BaseException) -> BaseException:
+    """A number from the request that no column holds is a 400.
+
+    A path id, a filter or an offset beyond what the database binds (SQLite:
+    64 bits; PostgreSQL: the column's type) fails only as its statement runs,
+    wherever that is (``/os-aggregates/{id}``, ``?mtu=``, ``?offset=``), so
+    it is recognized here rather than at each place a number is read. An
+    OverflowError of Python's own (a conversion of such a number) is one too.
+    """
+    if database.is_out_of_range(exc):
+        LOG.debug('A number out of range: %s', exc)
+        return exception.InvalidInput(reason='a number in the request is out of range')
+    return exc
+
+
 def from_exception(exc: BaseException, request_id: str | None = None,
                    wording: Wording = NO_WORDING) -> webob.Response:
     """The Nova fault response for any exception."""
@@ -119,6 +136,7 @@ def from_exception(exc: BaseException, request_id: str | None = None,
 
 def status_of(exc: BaseException) -> int:
     """The status :func:`from_exception` gives ``exc``."""
+    exc = _input_overflow(exc)
     if isinstance(exc, exception.NovaAPIException):
         return exc.code
     if isinstance(exc, webob.exc.HTTPException) and exc.code < 500:

@@ -308,10 +308,28 @@ def is_transient(exc: sa.exc.DBAPIError) -> bool:
     text = str(orig).lower()
     if 'database is locked' in text or 'database is busy' in text:
         return True
+    return sqlstate(exc) in _RETRY_SQLSTATES
+
+
+def sqlstate(exc: sa.exc.DBAPIError) -> str | None:
+    """The SQLSTATE the server gave a failed statement (PostgreSQL); None if it gave none."""
+    orig = exc.orig
     code = getattr(orig, 'sqlstate', None) or getattr(orig, 'pgcode', None)
     if code is None and orig is not None and orig.args and isinstance(orig.args[0], dict):
         code = orig.args[0].get('C')  # pg8000 puts the server's fields in a dict
-    return code in _RETRY_SQLSTATES
+    return code
+
+
+def is_out_of_range(exc: BaseException) -> bool:
+    """True when a statement failed on a number its column or parameter cannot hold.
+
+    SQLite binds integers of 64 bits at most (OverflowError, before the
+    statement runs); PostgreSQL refuses a parameter beyond its column's type
+    (``integer`` is 32 bits) with SQLSTATE 22003.
+    """
+    if isinstance(exc, OverflowError):
+        return True
+    return isinstance(exc, sa.exc.DBAPIError) and sqlstate(exc) == '22003'
 
 
 def is_duplicate(exc: sa.exc.IntegrityError) -> bool:

@@ -90,7 +90,10 @@ class IdentityApp:
         return response(environ, start_response)
 
     def _route(self, req: webob.Request) -> tuple[Callable, dict[str, str]]:
-        path = req.path_info.rstrip('/')
+        try:
+            path = req.path_info.rstrip('/')
+        except UnicodeDecodeError:  # a path that is not UTF-8 text names nothing
+            raise IdentityError(404, 'The resource could not be found.') from None
         allowed = []
         for method, pattern, handler in self.routes:
             match = pattern.match(path)
@@ -129,7 +132,7 @@ class IdentityApp:
         """201 with the token in X-Subject-Token; any password is accepted."""
         try:
             body = json_codec.loads(req.body or b'null')
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested too deep to parse
             raise _bad_request('Expecting to find valid JSON in request body.') from None
         auth_request = body.get('auth') if isinstance(body, dict) else None
         if not isinstance(auth_request, dict) or not isinstance(auth_request.get('identity'), dict):
@@ -147,14 +150,16 @@ class IdentityApp:
         if not isinstance(methods, list) or not methods:
             raise _bad_request('Expecting to find methods in identity.')
         if 'password' in methods:
-            user = (identity.get('password') or {}).get('user')
+            password = identity.get('password')
+            user = password.get('user') if isinstance(password, dict) else None
             if not isinstance(user, dict):
                 raise _bad_request('Expecting to find user in password.')
             if not isinstance(user.get('password'), str):
                 raise _unauthorized()
             return methods, _name(user.get('id') or user.get('name'), 'user'), None
         if 'token' in methods:
-            token = (identity.get('token') or {}).get('id')
+            token = identity.get('token')
+            token = token.get('id') if isinstance(token, dict) else None
             if not isinstance(token, str) or not token:
                 raise _bad_request('Expecting to find id in token.')
             user_id, project_id = _parse_token(token)

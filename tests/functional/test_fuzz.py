@@ -32,6 +32,7 @@ from servers_client import CIRROS
 from servers_client import ServersClient
 
 from nova_api.api import router as compute_router
+from nova_api.identity import development
 from nova_api.image import router as image_router
 from nova_api.network import router as network_router
 
@@ -50,6 +51,12 @@ HOSTILE_VALUES: list[Any] = [2 ** 64, -2 ** 63 - 1, 2 ** 200, 1e308, -0.0, '\ud8
                              ' ', 'x' * 70000, '\U0001f600' * 100, '%s%n', '../../etc/passwd', [], {},
                              None, True, [[[[[]]]]], {'a': {'b': {'c': '\ud800'}}}, 1.5, -1, 0,
                              '2026-13-45T99:99:99Z', '00000000-0000-0000-0000-000000000000']
+#: Integers beyond what a column holds (PostgreSQL's integer: 32 bits; SQLite binds 64 at
+#: most), in every path placeholder and in the integer filters of the list routes.
+OUT_OF_RANGE = ['2147483648', '9223372036854775808', '-9223372036854775809', '1' + '0' * 25]
+INTEGER_FILTERS = ['limit', 'offset', 'marker', 'minRam', 'minDisk', 'min_ram', 'min_disk', 'size_min',
+                   'size_max', 'mtu', 'revision_number', 'ip_version', 'port_range_min', 'port_range_max']
+PLACEHOLDER = re.compile(r'\{(\w+)\}')
 HOSTILE_HEADERS = [
     {'OpenStack-API-Version': 'compute 2.99999999999999999999999'},
     {'OpenStack-API-Version': 'compute \xff'},
@@ -175,19 +182,28 @@ class Fuzzer:
             self.failures.append('%s %s %r -> %d %s' % (method, url[:200], (body or b'')[:200],
                                                        response.status_code, response.text[:300]))
 
+    def real_id(self, template: str, match: re.Match) -> str:
+        """A real id for one placeholder of ``template``."""
+        name = match.group(1)
+        collection = template[:match.start()].rstrip('/').rsplit('/', 1)[-1]
+        return self.ids.get(collection if name == 'id' else name, 'fz')
+
     def paths(self, prefix: str, template: str) -> list[str]:
         """The route's path with real ids, and with one hostile segment."""
-        def real(match):
-            name = match.group(1)
-            before = template[:match.start()]
-            collection = before.rstrip('/').rsplit('/', 1)[-1]
-            return self.ids.get(collection if name == 'id' else name, 'fz')
-        placeholder = re.compile(r'\{(\w+)\}')
-        paths = [prefix + placeholder.sub(real, template)]
-        if placeholder.search(template):
+        paths = [prefix + PLACEHOLDER.sub(lambda m: self.real_id(template, m), template)]
+        if PLACEHOLDER.search(template):
             hostile = self.rng.choice(HOSTILE_SEGMENTS)
-            paths.append(prefix + placeholder.sub(lambda m: hostile, template))
+            paths.append(prefix + PLACEHOLDER.sub(lambda m: hostile, template))
         return paths
+
+    def path_with(self, prefix: str, template: str, index: int, segment: str) -> str:
+        """The route's path with real ids but ``segment`` in its ``index``-th placeholder."""
+        matches = list(PLACEHOLDER.finditer(template))
+        path, end = prefix, 0
+        for position, match in enumerate(matches):
+            value = segment if position == index else self.real_id(template, match)
+            path, end = path + template[end:match.start()] + value, match.end()
+        return path + template[end:]
 
     def route(self, prefix: str, template: str, method: str, target, actions) -> None:
         rng = self.rng
@@ -232,18 +248,50 @@ def fixtures_ids(nova_api_service):
             'os-quota-class-sets': 'default', 'os-hypervisors': '1', 'metadata': 'k', 'tags': 't'}
 
 
-def test_no_route_of_any_mounted_api_answers_hostile_input_with_a_5xx(nova_api_service, fixtures_ids):
-    fuzzer = Fuzzer(nova_api_service, fixtures_ids, random.Random(SEED))
-    apis = [
+def development_identity_routes():
+    """The route methods of noauth2's development identity (a route table of regular expressions)."""
+    for method, pattern, handler in development.IdentityApp(()).routes:
+        template = re.sub(r'\(\?P<(\w+)>\[\^/\]\+\)', r'{\1}', pattern.pattern[1:-len('/?$')])
+        yield template, method, handler, []
+
+
+def mounted_apis():
+    """``(prefix, route methods)`` of the compute, Image and Network APIs and noauth2's identity."""
+    return [
         ('/v2.1', route_methods(compute_router.ROUTES, compute_router.CONTROLLERS,
                                 compute_router.EXTENSIONS)),
         ('/image', route_methods(image_router.ROUTES, image_router.CONTROLLERS)),
         ('/network', route_methods(network_router.ROUTES, network_router.CONTROLLERS)),
+        ('/identity', development_identity_routes()),
     ]
-    for prefix, routes in apis:
+
+
+def test_no_route_of_any_mounted_api_answers_hostile_input_with_a_5xx(nova_api_service, fixtures_ids):
+    fuzzer = Fuzzer(nova_api_service, fixtures_ids, random.Random(SEED))
+    for prefix, routes in mounted_apis():
         for template, method, target, actions in routes:
             fuzzer.route(prefix, template, method, target, actions)
 
     assert fuzzer.sent > 1000
     assert not fuzzer.failures, '%d of %d requests failed (seed %d):\n%s' % (
         len(fuzzer.failures), fuzzer.sent, SEED, '\n'.join(fuzzer.failures[:40]))
+
+
+def test_numbers_out_of_a_columns_range_in_paths_and_filters_are_a_4xx(nova_api_service, fixtures_ids):
+    """Regression: the database cannot bind them, and /os-aggregates/{id}, /servers/{id}/migrations/{id},
+    the server groups' offset and the Image and Network APIs' integer filters answered 500."""
+    fuzzer = Fuzzer(nova_api_service, fixtures_ids, random.Random(SEED))
+    for prefix, routes in mounted_apis():
+        for template, method, _target, _actions in routes:
+            body = b'{}' if method in ('POST', 'PUT', 'PATCH') else None
+            for index in range(len(PLACEHOLDER.findall(template))):
+                for number in OUT_OF_RANGE:
+                    fuzzer.send(method, fuzzer.path_with(prefix, template, index, number), body)
+            if method == 'GET':
+                path = fuzzer.paths(prefix, template)[0]
+                for name in INTEGER_FILTERS:
+                    for number in (OUT_OF_RANGE[0], OUT_OF_RANGE[-1]):
+                        fuzzer.send(method, '%s?%s=%s' % (path, name, number))
+
+    assert not fuzzer.failures, '%d of %d requests failed:\n%s' % (
+        len(fuzzer.failures), fuzzer.sent, '\n'.join(fuzzer.failures[:40]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
+import sqlalchemy.exc as sa_exc
 import webob
 import webob.exc
 
@@ -102,6 +103,27 @@ def test_anything_else_is_a_generic_500_logged_with_the_request_id(error, caplog
     assert record.exc_info[1] is error
 
 
+def test_a_number_no_column_holds_is_a_400_not_a_logged_500(caplog):
+    """Regression: SQLite's OverflowError for an id, filter or offset beyond 64 bits was a 500."""
+    with caplog.at_level(logging.ERROR):
+        response = faults.from_exception(OverflowError('Python int too large to convert to SQLite INTEGER'))
+    assert response.status_int == 400
+    assert response.json_body['badRequest']['message'] == (
+        'Invalid input received: a number in the request is out of range')
+    assert caplog.records == []
+
+
+class _Pg8000Error(Exception):
+    """What pg8000 raises: the server's fields in a dict."""
+
+
+@pytest.mark.parametrize('code, status', [('22003', 400), ('42P01', 500)])
+def test_a_postgresql_out_of_range_parameter_is_a_400_other_database_errors_500(code, status, caplog):
+    error = sa_exc.ProgrammingError('SELECT 1', {}, _Pg8000Error({'C': code, 'M': 'out of range'}))
+    assert faults.from_exception(error).status_int == status
+    assert faults.status_of(error) == status
+
+
 def test_undeclared_error_is_not_logged_twice(caplog):
     with caplog.at_level(logging.ERROR):
         response = faults.from_exception(controller.UnexpectedError(), request_id='req-1')
@@ -132,6 +154,7 @@ def test_compute_error_answers_a_bad_version_at_the_default():
     webob.exc.HTTPRequestEntityTooLarge(),
     webob.exc.HTTPBadGateway(),
     RuntimeError('x'),
+    OverflowError('Python int too large to convert to SQLite INTEGER'),
 ])
 def test_status_of_agrees_with_the_rendered_fault(error, caplog):
     assert faults.status_of(error) == faults.from_exception(error).status_int

@@ -88,6 +88,15 @@ def test_a_token_can_be_rescoped(pipeline, api_request):
     ({'auth': {}}, 400),
     ({'auth': {'identity': {'methods': []}}}, 400),
     ({'auth': {'identity': {'methods': ['password'], 'password': {}}}}, 400),
+    # Regressions (issue 12): a password or token that is not an object, JSON 1,000 deep,
+    # were 500s
+    ({'auth': {'identity': {'methods': ['password'], 'password': 'x'}}}, 400),
+    ({'auth': {'identity': {'methods': ['password'], 'password': [1]}}}, 400),
+    ({'auth': {'identity': {'methods': ['password'], 'password': {'user': 'x'}}}}, 400),
+    ({'auth': {'identity': 'x'}}, 400),
+    ({'auth': {'identity': {'methods': ['token'], 'token': 'x'}}}, 400),
+    (b'{"auth": ' + b'[' * 1000 + b']' * 1000 + b'}', 400),
+    (b'{"auth": {"identity": {"methods": ["\\ud800"]}}}', 400),
     ({'auth': {'identity': {'methods': ['password'], 'password': {'user': {'name': 'a'}}}}}, 401),
     ({'auth': {'identity': {'methods': ['totp']}}}, 401),
     (password_auth('al:ice', 'demo'), 400),
@@ -113,6 +122,8 @@ def test_look_ups_need_a_token_and_name_the_thing_asked_for(pipeline, api_reques
 def test_unknown_paths_and_methods(pipeline, api_request):
     assert_keystone_error(api_request(pipeline, '/identity/v3/regions', token='a:b'), 404)
     assert_keystone_error(api_request(pipeline, '/identity/v3/auth/tokens', 'DELETE', token='a:b'), 405)
+    # Regression: a path that is not UTF-8 text was a 500 (webob decodes path_info)
+    assert_keystone_error(api_request(pipeline, '/identity/v3/projects/%ff%fe', token='a:b'), 404)
 
 
 def test_it_is_not_served_with_keystone_authentication(load_pipeline, sqlite_conf, api_request):

@@ -202,6 +202,8 @@ def test_a_chunked_body_is_decoded_and_ends_after_its_trailers(step):
     b'5\nhello\r\n0\r\n\r\n',        # bare LF after the size
     b'0\r\nX-T : 1\r\n\r\n',         # a malformed trailer
     b'0\r\n' + b'X-T: 1\r\n' * 40 + b'\r\n',  # too many trailers
+    b'0\r\nX-T: ' + b'a' * 5000 + b'\r\n\r\n',  # a trailer line over its bound
+    b'5;x=' + b'a' * 5000 + b'\r\nhello\r\n0\r\n\r\n',  # chunk extensions over the line's bound
     b'1_0\r\n' + b'x' * 16 + b'\r\n0\r\n\r\n',
 ])
 def test_chunk_framing_errors_are_400(body):

@@ -28,7 +28,7 @@ from nova_api import exception
 from nova_api.api import controller
 from nova_api.api import json_codec
 from nova_api.api import microversion
-from nova_api.db import database
+from nova_api.compute import base as compute_base
 
 LOG = logging.getLogger(__name__)
 
@@ -122,7 +122,7 @@ def _input_overflow(exc: BaseException) -> BaseException:
     it is recognized here rather than at each place a number is read. An
     OverflowError of Python's own (a conversion of such a number) is one too.
     """
-    if database.is_out_of_range(exc):
+    if compute_base.is_input_out_of_range(exc):
         LOG.debug('A number out of range: %s', exc)
         return exception.InvalidInput(reason='a number in the request is out of range')
     return exc

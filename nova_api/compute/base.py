@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from nova_api.db import database
 from nova_api.exception import server_ports as port_exc
 
 if TYPE_CHECKING:
     from nova_api.compute import Compute
+
+
+def is_input_out_of_range(exc: BaseException) -> bool:
+    """True when a statement failed on a number from the request that no column holds.
+
+    The database's verdict (``db.database.is_out_of_range``), for the API
+    layer's fault translation: the API layer never imports the database.
+    """
+    return database.is_out_of_range(exc)
 
 
 class ResourceAPI:

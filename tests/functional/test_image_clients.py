@@ -11,7 +11,7 @@ from __future__ import annotations
 from test_clients import openstack
 
 CIRROS = '7ae8d0b6-5f64-4a2e-9a13-0c3f45e21c01'
-CIRROS_NAME = 'cirros-0.6.3-x86_64-disk'
+CIRROS_NAME = 'cirros'
 SEEDED_NAMES = {CIRROS_NAME, 'ubuntu-24.04-server-cloudimg-amd64', 'debian-12-genericcloud-amd64'}
 
 

@@ -33,3 +33,19 @@ def test_an_unauthenticated_request_after_alices_logs_its_own_ids_not_hers(daemo
     probe = [r for r in logged if r['message'].startswith('probe: holding')]
     assert len(probe) == 1
     assert first_id not in json.dumps(probe[0]) and 'alice' not in json.dumps(probe[0]['context'])
+
+
+def test_the_teardown_check_finds_secrets_in_the_clear_and_passes_masked_ones():
+    """daemon.unmasked_secrets, which every NovaApiDaemon's cleanup runs over its log."""
+    from daemon import unmasked_secrets
+
+    leaks = ['REQ BODY: {"auth": {"password": {"user": {"password": "hunter2"}}}}',
+             '{"server": {"adminPass": "Pa55"}}', '{"secret": "s3"}',
+             '-H "X-Auth-Token: gAAAAABk"', "{'X-Subject-Token': 'gAAAAABk'}",
+             'x-auth-token: alice:demo']
+    masked = ['REQ BODY: {"auth": {"password": {"user": {"password": "***"}}}}',
+              '{"server": {"adminPass": "***"}}', '-H "X-Auth-Token: {SHA256}0f1e"',
+              "{'X-Subject-Token': '***'}", 'X-Auth-Token does not validate: expired',
+              'no X-Auth-Token header', "{'X-Auth-Token': None}"]
+    assert unmasked_secrets('\n'.join(leaks)) == leaks
+    assert unmasked_secrets('\n'.join(masked)) == []

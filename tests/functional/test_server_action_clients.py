@@ -14,7 +14,7 @@ import time
 from test_clients import openstack
 from test_clients import unique
 
-IMAGE = 'cirros-0.6.3-x86_64-disk'
+IMAGE = 'cirros'
 
 
 def _status(daemon, name: str, user: str, project: str) -> dict:

@@ -413,7 +413,7 @@ def _nova(daemon, *args: str, user: str, project: str) -> str:
 def test_clients_list_and_attach_interfaces_and_volumes(nova_api_service, sdk):
     project = unique('attp')
     conn = sdk('frank', project)
-    image = conn.image.find_image('cirros-0.6.3-x86_64-disk')
+    image = conn.image.find_image('cirros')
     flavor = conn.compute.find_flavor('m1.tiny')
     server = conn.compute.create_server(name=unique('att'), image_id=image.id,
                                         flavor_id=flavor.id, networks='auto')

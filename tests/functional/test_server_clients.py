@@ -16,7 +16,7 @@ from test_clients import client_env
 from test_clients import openstack
 from test_clients import unique
 
-IMAGE = 'cirros-0.6.3-x86_64-disk'
+IMAGE = 'cirros'
 NOVA = str(pathlib.Path(sys.executable).with_name('nova'))
 
 

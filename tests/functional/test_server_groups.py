@@ -297,7 +297,7 @@ def test_openstack_server_group_create_list_show_boot_with_a_hint_and_delete(nov
     servers = []
     for index in range(2):
         server = openstack(nova_api_service, 'server', 'create', '--image',
-                           'cirros-0.6.3-x86_64-disk', '--flavor', 'm1.tiny', '--nic', 'none',
+                           'cirros', '--flavor', 'm1.tiny', '--nic', 'none',
                            '--hint', 'group=%s' % created['id'], '--wait',
                            '%s-%d' % (name, index), '-f', 'json', user='alice', project=project)
         assert server['status'] == 'ACTIVE'
@@ -326,7 +326,7 @@ def test_openstacksdk_creates_lists_and_deletes_server_groups(sdk):
     assert [g.id for g in conn.compute.server_groups()] == [group.id]
     assert conn.get_server_group(group.id).name == group.name
 
-    server = conn.create_server(unique('sdk-member'), image='cirros-0.6.3-x86_64-disk',
+    server = conn.create_server(unique('sdk-member'), image='cirros',
                                 flavor='m1.tiny', group=group.id, wait=True, auto_ip=False,
                                 network=None)
     assert conn.compute.get_server_group(group.id).member_ids == [server.id]

@@ -339,7 +339,7 @@ def test_openstack_server_image_backup_console_log_and_url(media_service):
 
     def osc(*args, **kwargs):
         return openstack(media_service, *args, user='alice', project=project, **kwargs)
-    server = osc('server', 'create', '--image', 'cirros-0.6.3-x86_64-disk', '--flavor', 'm1.tiny',
+    server = osc('server', 'create', '--image', 'cirros', '--flavor', 'm1.tiny',
                  '--nic', 'auto', '--wait', name, '-f', 'json')
 
     image = osc('server', 'image', 'create', '--name', name + '-snap', '--property', 'k=v',
@@ -381,7 +381,7 @@ def test_openstacksdk_snapshot_and_console(media_service):
         auth_url=media_service.url + '/identity', username='bob', password='secret',
         project_name='sdk-media-%s' % uuid.uuid4().hex[:6], user_domain_name='Default',
         project_domain_name='Default', identity_api_version='3')
-    server = conn.create_server('sdk-media', image='cirros-0.6.3-x86_64-disk', flavor='m1.tiny',
+    server = conn.create_server('sdk-media', image='cirros', flavor='m1.tiny',
                                 wait=True, auto_ip=False)
     image = conn.create_image_snapshot('sdk-snap', server, wait=True, timeout=60)
     assert image.status == 'active' and image.name == 'sdk-snap'

@@ -8,7 +8,7 @@ from test_clients import openstack
 from test_clients import unique
 
 NOVA_API_OPTIONS = {'DEFAULT': {'compute_hosts': 'cmp1, cmp2'}}
-IMAGE = 'cirros-0.6.3-x86_64-disk'
+IMAGE = 'cirros'
 
 
 def _status(daemon, name: str, user: str, project: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from test_clients import openstack
 from test_clients import unique
 
-IMAGE = 'cirros-0.6.3-x86_64-disk'
+IMAGE = 'cirros'
 
 
 def osc(service, *args, project: str, **kwargs):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from test_clients import openstack
 from test_clients import unique
 
-IMAGE = 'cirros-0.6.3-x86_64-disk'
+IMAGE = 'cirros'
 
 
 def test_openstack_server_properties_tags_and_events(nova_api_service):

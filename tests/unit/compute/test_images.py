@@ -74,7 +74,7 @@ def test_the_seeded_images_are_public_with_their_properties(images):
     cirros = images.get(BOB, CIRROS)
 
     assert (cirros.name, cirros.status, cirros.visibility, cirros.owner) == (
-        'cirros-0.6.3-x86_64-disk', 'active', 'public', None)
+        'cirros', 'active', 'public', None)
     assert cirros.properties['os_distro'] == 'cirros'
     assert listed(images, BOB) == SEEDED
 
@@ -118,8 +118,8 @@ def test_deleted_and_killed_images_are_not_listed(images, database, alices_image
 
 
 @pytest.mark.parametrize('query, expected', [
-    ('name=cirros-0.6.3-x86_64-disk', [CIRROS]),
-    ('name=in:"debian-12-genericcloud-amd64",cirros-0.6.3-x86_64-disk', [DEBIAN, CIRROS]),
+    ('name=cirros', [CIRROS]),
+    ('name=in:"debian-12-genericcloud-amd64",cirros', [DEBIAN, CIRROS]),
     ('id=in:%s,%s' % (UBUNTU, PRIVATE), [PRIVATE, UBUNTU]),
     ('status=active&disk_format=raw', [PROTECTED, SHARED, COMMUNITY, PRIVATE]),
     ('size_min=3000&size_max=100000000', [PROTECTED, SHARED, CIRROS]),

@@ -93,6 +93,49 @@ def test_the_default_flavors_are_seeded(database):
     assert 'm1.tiny' in names and 'ds4G' in names and len(names) == 10
 
 
+CIRROS_ID = '7ae8d0b6-5f64-4a2e-9a13-0c3f45e21c01'
+
+
+def _image_name(database, image_id=CIRROS_ID):
+    return database.read(lambda s: s.scalar(sa.select(models.Image.name).where(models.Image.id == image_id)))
+
+
+def _set_image_name(database, name, image_id=CIRROS_ID):
+    with database.writer.begin() as connection:
+        connection.execute(sa.update(models.Image).where(models.Image.id == image_id).values(name=name))
+
+
+def _migrate(database, direction, revision):
+    from alembic import command
+
+    with database.writer.begin() as connection:
+        getattr(command, direction)(migration._config(connection), revision)
+
+
+def test_the_seeded_cirros_image_is_named_cirros(database):
+    # So that `openstack server create --image cirros ...` (issue 10) finds it.
+    assert _image_name(database) == 'cirros'
+
+
+def test_the_cirros_rename_is_undone_by_its_downgrade(database):
+    _migrate(database, 'downgrade', '0013')
+    assert _image_name(database) == 'cirros-0.6.3-x86_64-disk'  # the name 0002 seeded
+
+    _migrate(database, 'upgrade', 'head')
+    assert _image_name(database) == 'cirros'
+
+
+def test_the_cirros_rename_keeps_a_name_the_operator_chose(database):
+    _migrate(database, 'downgrade', '0013')
+    _set_image_name(database, 'cirros-for-ci')
+
+    _migrate(database, 'upgrade', 'head')
+    assert _image_name(database) == 'cirros-for-ci'
+
+    _migrate(database, 'downgrade', '0013')
+    assert _image_name(database) == 'cirros-for-ci'
+
+
 def test_the_engine_is_rebuilt_in_a_forked_child(database, monkeypatch):
     parent_engine = database.engine
     monkeypatch.setattr(db_database.os, 'getpid', lambda: -1)

@@ -50,16 +50,10 @@ def load(read: Read) -> tuple[Flavor, ...]:
                  for row in read(_ALL_FLAVORS))
 
 
-#: Pages a copy remembers (by viewer and filters) before it starts afresh.
-MAX_PAGES = 256
-
-
 @dataclasses.dataclass(frozen=True)
 class _Copy:
     generation: int | None
     flavors: tuple[Flavor, ...]
-    #: (viewer, filters) -> the page: filtering and sorting cost more than the rest of a list.
-    pages: dict[tuple, tuple[Flavor, ...]] = dataclasses.field(default_factory=dict)
 
 
 class Catalogue:
@@ -89,19 +83,8 @@ class Catalogue:
 
     def list(self, viewer: flavor_objects.Viewer,
              filters: flavor_objects.ListFilters) -> Sequence[Flavor]:
-        """``objects.flavors.list_flavors``'s page, from the copy (worked out once per copy)."""
-        flavors = self.flavors()
-        copy = self._copy
-        if copy is None or copy.flavors is not flavors:  # read while a write was under way
-            return page(flavors, viewer, filters)
-        key = (viewer, filters)
-        chosen = copy.pages.get(key)
-        if chosen is None:
-            chosen = tuple(page(flavors, viewer, filters))
-            if len(copy.pages) >= MAX_PAGES:
-                copy.pages.clear()
-            copy.pages[key] = chosen
-        return chosen
+        """``objects.flavors.list_flavors``'s page, from the copy."""
+        return page(self.flavors(), viewer, filters)
 
 
 def _visible(flavor: Flavor, viewer: flavor_objects.Viewer) -> bool:

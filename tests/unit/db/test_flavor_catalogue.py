@@ -132,21 +132,3 @@ def test_a_marker_the_viewer_cannot_see_is_not_found():
     with pytest.raises(flavor_objects.MarkerNotFound):
         _ids(DEMO, marker='q')
 
-
-def test_a_page_is_worked_out_once_per_copy_and_again_after_a_write(database, monkeypatch):
-    pages = []
-    real_page = flavor_catalogue.page
-    monkeypatch.setattr(flavor_catalogue, 'page',
-                        lambda *args: pages.append(1) or real_page(*args))
-    catalogue = flavor_catalogue.Catalogue(database)
-    filters = flavor_objects.ListFilters(limit=3)
-    first = catalogue.list(DEMO, filters)
-    assert catalogue.list(DEMO, filters) is first
-    assert len(pages) == 1
-    catalogue.list(ADMIN, filters)
-    assert len(pages) == 2
-    _create(database, 'aaa', 'written-after')
-    assert [flavor.flavorid for flavor in catalogue.list(DEMO, filters)][0] == '1'
-    assert 'aaa' in [flavor.flavorid for flavor in catalogue.list(
-        DEMO, flavor_objects.ListFilters(sort_key='name'))]
-    assert len(pages) == 4

@@ -87,6 +87,11 @@ class Database:
         return self.url.get_backend_name() == 'sqlite'
 
     @property
+    def is_sqlite_file(self) -> bool:
+        """SQLite in a file, which every connection of every process shares (not ``:memory:``)."""
+        return self.is_sqlite and self.url.database not in (None, '', ':memory:')
+
+    @property
     def sqlite_busy_timeout(self) -> float:
         return self._options.sqlite_busy_timeout
 
@@ -140,7 +145,7 @@ class Database:
         of the pool for it, whenever no other work holds that one: a pool
         checkout and check-in cost more than the statements of a keypair list.
         """
-        if self.is_sqlite and self.url.database not in (None, '', ':memory:'):
+        if self.is_sqlite_file:
             self.engine  # noqa: B018 - in a forked child, its own engine, lock and connection
             lock = self._kept_lock
             if lock.acquire(blocking=False):

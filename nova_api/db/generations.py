@@ -42,8 +42,7 @@ class Reader:
         self._lock = threading.Lock()
         self._connection: sqlite3.Connection | None = None
         self._pid: int | None = None
-        path = database.url.database if database.is_sqlite else None
-        self._path = path if path and path != ':memory:' else None
+        self._path = database.url.database if database.is_sqlite_file else None
 
     def __call__(self, name: str) -> int | None:
         if self._path is None:

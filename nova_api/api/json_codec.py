@@ -45,10 +45,13 @@ def dumps(document: Any) -> bytes:
 
 
 def loads(raw: bytes | str) -> Any:
-    """Parse a request body; raises ValueError (or RecursionError) when it is not JSON a field can hold."""
+    """Parse a request body; raises ValueError when it is not JSON a field can hold."""
     if isinstance(raw, (bytes, bytearray)):
         raw = raw.decode('utf-8')  # strict: invalid UTF-8 and encoded surrogates are ValueErrors
-    document = json.loads(raw, parse_constant=_not_json)
+    try:
+        document = json.loads(raw, parse_constant=_not_json)
+    except RecursionError:  # nested too deep for the parser, let alone for MAX_DEPTH
+        raise ValueError('JSON nested too deep') from None
     check_document(document)
     return document
 

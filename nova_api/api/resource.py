@@ -189,7 +189,7 @@ class Resource:
             return None
         try:
             return json_codec.loads(raw)
-        except (ValueError, RecursionError):  # RecursionError: nested too deep to parse
+        except ValueError:
             raise exception.MalformedRequestBody() from None
 
     def _action_target(self, body: Any) -> Target:

@@ -40,6 +40,7 @@ from eventlet.green import BaseHTTPServer
 from oslo_context import context as oslo_context
 
 from nova_api import exception
+from nova_api.service import fair_share
 from nova_api.service import http_framing
 
 #: A body left unread after the response is drained (to keep the connection)
@@ -275,11 +276,13 @@ class StrictHttpProtocol(eventlet.wsgi.HttpProtocol):
         self.reader = DeadlineReader(self.rfile, self.connection)
         self.linger = False
         self.request_input: StrictInput | None = None
+        self.share = fair_share.Share()
 
     def handle_one_request(self) -> None:
         if self.server.max_http_version:
             self.protocol_version = self.server.max_http_version
         self.close_connection = 1
+        self.share.before_request()
         if not self._wait_for_request():
             return
         self.conn_state[2] = eventlet.wsgi.STATE_REQUEST

@@ -28,6 +28,7 @@ from nova_api import compute
 from nova_api import deploy
 from nova_api.middleware import request_log
 from nova_api.service import client_timeout
+from nova_api.service import fair_share
 from nova_api.service import http_protocol
 from nova_api.service import sockets
 
@@ -155,6 +156,7 @@ class Server:
     def start(self, on_exit: Callable[[], None] = lambda: None) -> None:
         """Start serving in a greenthread; ``on_exit`` is called if it ever ends."""
         sockets.set_keepalive(self._sock, self._wsgi.tcp_keepidle)
+        fair_share.install(eventlet.hubs.get_hub())
         if self.client_timeout is not None:
             self.client_timeout.start()
         self._thread = eventlet.spawn(

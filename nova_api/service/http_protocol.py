@@ -32,6 +32,7 @@ import errno
 import http.client
 import socket
 import time
+import urllib.parse
 from typing import Any
 
 import eventlet.wsgi
@@ -51,6 +52,12 @@ DRAIN_SECONDS = 2.0
 LINGER_BYTES = 1024 * 1024
 LINGER_SECONDS = 2.0
 
+_CONTINUE = b'HTTP/1.1 100 Continue\r\n'
+#: Environ keys that take a field's first value only (eventlet's choice).
+_FIRST_ONLY = frozenset({'CONTENT_TYPE', 'CONTENT_LENGTH'})
+#: Field names seen so far and their environ keys; bounded, since clients choose the names.
+_ENVIRON_KEYS: dict[str, str | None] = {}
+_ENVIRON_KEYS_MAX = 1024
 _BROKEN = {errno.EPIPE, errno.ECONNRESET, errno.ESHUTDOWN, errno.EBADF, errno.ENOTCONN}
 _REASONS = {400: 'Bad Request', 408: 'Request Timeout', 414: 'URI Too Long',
             505: 'HTTP Version Not Supported'}
@@ -71,6 +78,26 @@ class Settings:
                                               head=max(65536, 2 * wsgi.max_header_line)),
                    header_timeout=wsgi.header_timeout, body_timeout=wsgi.body_timeout,
                    min_body_rate=wsgi.min_body_rate)
+
+
+def environ_key(name: str) -> str | None:
+    """The environ key of a field name; None for a name with an underscore.
+
+    ``X_Auth_Token`` and ``X-Auth-Token`` would share a key and the first could
+    stand in for the second behind a proxy that checks only the dashed one,
+    so such a name is dropped, as eventlet, nginx and gunicorn do.
+    """
+    key = _ENVIRON_KEYS.get(name, '')
+    if key == '':
+        if '_' in name:
+            key = None
+        else:
+            key = name.replace('-', '_').upper()
+            if key not in _FIRST_ONLY:
+                key = 'HTTP_' + key
+        if len(_ENVIRON_KEYS) < _ENVIRON_KEYS_MAX:
+            _ENVIRON_KEYS[name] = key
+    return key
 
 
 def protocol(settings: Settings) -> type[StrictHttpProtocol]:
@@ -277,6 +304,20 @@ class StrictHttpProtocol(eventlet.wsgi.HttpProtocol):
         self.linger = False
         self.request_input: StrictInput | None = None
         self.share = fair_share.Share()
+        self._head: http_framing.RequestHead | None = None
+        self._connection_environ = self._environ_of_connection()
+
+    def _environ_of_connection(self) -> dict:
+        """What every request's environ on this connection starts from."""
+        env = self.server.get_environ()
+        env['SCRIPT_NAME'] = ''
+        env['SERVER_PROTOCOL'] = 'HTTP/1.0'  # eventlet's, whatever the request's
+        env['SERVER_NAME'], port = eventlet.wsgi.addr_to_host_port(self.request.getsockname())
+        env['SERVER_PORT'] = str(port)
+        env['REMOTE_ADDR'], port = eventlet.wsgi.addr_to_host_port(self.client_address)
+        env['REMOTE_PORT'] = str(port)
+        env['GATEWAY_INTERFACE'] = 'CGI/1.1'
+        return env
 
     def handle_one_request(self) -> None:
         if self.server.max_http_version:
@@ -337,6 +378,7 @@ class StrictHttpProtocol(eventlet.wsgi.HttpProtocol):
 
     def _accept(self, head: http_framing.RequestHead) -> None:
         """Set what eventlet's response writer reads (BaseHTTPRequestHandler.parse_request's job)."""
+        self._head = head
         self.command, self.path, self.request_version = head.method, head.target, head.version
         self.requestline = head.request_line
         self.raw_requestline = head.request_line.encode('ascii')
@@ -351,13 +393,42 @@ class StrictHttpProtocol(eventlet.wsgi.HttpProtocol):
             self.close_connection = 0 if 'keep-alive' in tokens else 1
 
     def get_environ(self) -> dict:
-        env = super().get_environ()
-        plain = env['wsgi.input']
-        self.request_input = StrictInput(self, self.framing, plain.wfile, plain.wfile_line)
+        """The request's WSGI environ, built from the head this protocol parsed.
+
+        eventlet's own builder reads the head again through an
+        ``email.message`` (a linear, case-folding search a lookup), asks the
+        kernel for the socket's address every request and makes an input
+        this protocol replaces: a tenth of a worker's time on a small read.
+        What it sets is kept, with its choices (a ``text/plain`` content type
+        when none is given, ``HTTP/1.0`` as ``SERVER_PROTOCOL``, header names
+        with an underscore dropped, repeated fields joined with commas).
+        """
+        head = self._head
+        env = self._connection_environ.copy()
+        env['REQUEST_METHOD'] = head.method
+        path, mark, query = head.target.partition('?')
+        env['RAW_PATH_INFO'] = path
+        env['PATH_INFO'] = urllib.parse.unquote(path, encoding='latin1') if '%' in path else path
+        if mark:
+            env['QUERY_STRING'] = query
+        for name, value in head.fields:
+            key = environ_key(name)
+            if key is None:
+                continue
+            if key not in env:
+                env[key] = value
+            elif key not in _FIRST_ONLY:
+                env[key] += ',' + value
+        env.setdefault('CONTENT_TYPE', 'text/plain')
+        expect = env.get('HTTP_EXPECT')
+        continue_line = expect is not None and expect.lower() == '100-continue'
+        self.request_input = StrictInput(self, self.framing, self.wfile if continue_line else None,
+                                         _CONTINUE if continue_line else None)
         env['wsgi.input'] = env['eventlet.input'] = self.request_input
         # The input ends where the body does (PEP 3333's flag; webob then
         # reads a chunked body, which has no CONTENT_LENGTH).
         env['wsgi.input_terminated'] = True
+        env['eventlet.posthooks'] = []
         return env
 
     def _application(self, environ: dict, start_response: Any) -> Any:

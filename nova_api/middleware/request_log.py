@@ -26,6 +26,18 @@ from nova_api.api import faults
 from nova_api.api import microversion
 from nova_api.middleware import base
 
+#: This process's id for the access line: os.getpid() is a system call, and a
+#: line is written for every request. Kept right in a forked worker.
+_pid = os.getpid()
+
+
+def _forked() -> None:
+    global _pid
+    _pid = os.getpid()
+
+
+os.register_at_fork(after_in_child=_forked)
+
 ACCESS_LOGGER = 'nova_api.access'
 LOG = logging.getLogger(ACCESS_LOGGER)
 ACCESS_LINE = ('%s "%s %s" status: %s microversion: %s request_id: %s '
@@ -124,7 +136,7 @@ class PlainLineHandler(std_logging.Handler):
                 if self._watched:
                     self.target.reopenIfNeeded()  # follow logrotate, as the target does
             stream = self.target.stream
-            stream.write('%s.%03d %d %s %s %s\n' % (self._date, (now - second) * 1000, os.getpid(),
+            stream.write('%s.%03d %d %s %s %s\n' % (self._date, (now - second) * 1000, _pid,
                                                     level, ACCESS_LOGGER, line))
             if self.flush_later is None:
                 stream.flush()

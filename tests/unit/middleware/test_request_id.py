@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 
 import pytest
@@ -107,3 +108,21 @@ def test_what_is_logged_before_authentication_carries_this_requests_ids_not_the_
     assert current.request_id == assert_request_ids(second) != assert_request_ids(first)
     assert current.user_id is None and current.project_id is None and not current.is_admin
     assert current.get_logging_values()['user_identity'] == '- - - - -'
+
+
+def test_a_forked_worker_does_not_hand_out_the_ids_its_parent_would():
+    request_id.new_request_id()  # the parent has random digits in store
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:
+        try:
+            os.write(write_end, ' '.join(request_id.new_request_id()
+                                         for _ in range(300)).encode())
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        childs = set(pipe.read().split())
+    os.waitpid(child, 0)
+    parents = {request_id.new_request_id() for _ in range(300)}
+    assert len(childs) == 300 and not childs & parents

@@ -168,3 +168,21 @@ def test_batched_flushes_write_the_lines_of_a_batch_together(tmp_path, access_lo
     request_log.flush()  # a worker about to exit
     assert path.read_text().splitlines()[-1].endswith(' next batch')
     handler.target.close()
+
+
+def test_a_forked_worker_writes_its_own_pid(access_logger):
+    stream = io.StringIO()
+    handler = plain_to(stream, access_logger)
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # the worker: write one line, hand it to the parent, leave at once
+        try:
+            handler.write('in the child', created=1700000000.0)
+            os.write(write_end, stream.getvalue().encode())
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        line = pipe.read().strip()
+    os.waitpid(child, 0)
+    assert LAYOUT.match(line).groups() == ('000', str(child), 'in the child')

@@ -30,6 +30,8 @@ import warnings
 from collections.abc import Callable
 from collections.abc import Iterable
 
+# As nova-api does (nova_api/cmd/api.py): the system resolver, not eventlet's green one.
+os.environ.setdefault('EVENTLET_NO_GREENDNS', 'yes')
 with warnings.catch_warnings():
     # eventlet >= 0.40 warns about its own deprecation on import.
     warnings.simplefilter('ignore')

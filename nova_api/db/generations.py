@@ -9,7 +9,8 @@ connection of its own for it, in autocommit: each SELECT is a read
 transaction of its own that sees every commit made before it, by any
 process, so the answer is as current as through the pool. PostgreSQL
 (a network round trip whatever the client does) and an in-memory SQLite
-(private to each connection) ask through the pool.
+(private to each connection) ask through the pool, in :class:`SharedRoundTrips`:
+the green threads that ask while a round trip is on its way share the next one.
 """
 
 from __future__ import annotations
@@ -26,12 +27,67 @@ from nova_api.db import prepared
 
 _G = models.Generation.__table__.c
 GENERATION = prepared.Prepared(sa.select(_G.value).where(_G.name == sa.bindparam('name')))
+EVERY_GENERATION = prepared.Prepared(sa.select(_G.name, _G.value))
 
 
 def generation(read: Any, name: str) -> int | None:
     """The generation number of ``name`` through prepared reads (None before its row exists)."""
     rows = read(GENERATION, name=name)
     return rows[0][0] if rows else None
+
+
+def every_generation(read: Any) -> dict[str, int]:
+    """Every generation number by name, in one statement (the table has a row a cache)."""
+    return dict(read(EVERY_GENERATION))
+
+
+class SharedRoundTrips:
+    """``fetch()`` for many (green) threads at once: one round trip in flight, the next one shared.
+
+    A worker serving a burst of flavor lists on PostgreSQL would otherwise
+    send one generation SELECT per request, each holding a pooled connection
+    while it waits: as many connections as requests in the burst, past the
+    pool's size, each one past it opened and closed again. Here a thread
+    that asks while a round trip is on its way waits for the next one and
+    takes its answer, with everyone else who asked meanwhile; never the
+    answer of a round trip that started before it asked, so it still sees
+    every commit made before its request arrived.
+    """
+
+    def __init__(self, fetch: Any):
+        self._fetch = fetch
+        self._changed = threading.Condition(threading.Lock())
+        self._busy = False
+        self._started = 0
+        self._finished = 0
+        self._answer: Any = None
+        self._failed = False
+
+    def __call__(self) -> Any:
+        with self._changed:
+            wanted = self._started + 1  # the first round trip to start from now on
+            while self._finished < wanted:
+                if self._busy:
+                    self._changed.wait()
+                    continue
+                self._busy = True
+                self._started += 1
+                trip = self._started
+                self._changed.release()
+                answer, failed = None, True
+                try:
+                    answer, failed = self._fetch(), False
+                finally:
+                    self._changed.acquire()
+                    self._busy = False
+                    self._finished = trip
+                    self._answer, self._failed = answer, failed
+                    self._changed.notify_all()
+            if not self._failed:
+                return self._answer
+        # The shared round trip failed (and raised in the thread that made it):
+        # this one asks on its own, so that it raises its own error, if any.
+        return self._fetch()
 
 
 class Reader:
@@ -43,10 +99,11 @@ class Reader:
         self._connection: sqlite3.Connection | None = None
         self._pid: int | None = None
         self._path = database.url.database if database.is_sqlite_file else None
+        self._shared = SharedRoundTrips(lambda: database.read_prepared(every_generation))
 
     def __call__(self, name: str) -> int | None:
         if self._path is None:
-            return self._database.read_prepared(generation, name)
+            return self._shared().get(name)
         with self._lock:
             connection = self._own_connection()
             row = connection.execute(self._sql, (name,)).fetchone()

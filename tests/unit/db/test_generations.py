@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 
 import pytest
 import sqlalchemy as sa
 
+from nova_api.db import generations
 from nova_api.db import models
 
 #: The tests of the reader's own connection: the embedded SQLite database alone.
@@ -69,3 +72,69 @@ def test_prepared_reads_on_sqlite_take_no_pooled_connection_unless_one_is_in_use
     # Work nested in another read finds the kept one busy and takes one from the pool.
     assert database.read_prepared(lambda read: database.read_prepared(lambda inner: 7)) == 7
     assert len(checkouts) == 2
+
+
+class Trips:
+    """A fetch whose first round trip stays on its way until released; counts the round trips."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.count = 0
+        self.fail = fail
+        self.release = threading.Event()
+
+    def __call__(self) -> int:
+        self.count += 1
+        trip = self.count
+        if trip == 1:
+            self.release.wait(10)
+            if self.fail:
+                raise RuntimeError('the shared round trip failed')
+        return trip
+
+
+def _ask_while_the_first_trip_is_on_its_way(shared, trips, askers=3):
+    answers, errors = [], []
+
+    def ask(into):
+        try:
+            into.append(shared())
+        except RuntimeError as exc:
+            errors.append(exc)
+    first = threading.Thread(target=ask, args=(answers,))
+    first.start()
+    while trips.count == 0:
+        time.sleep(0.001)
+    later = []
+    threads = [threading.Thread(target=ask, args=(later,)) for _ in range(askers)]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + 10
+    while len(shared._changed._waiters) < askers and time.monotonic() < deadline:
+        time.sleep(0.001)
+    trips.release.set()
+    for thread in [first, *threads]:
+        thread.join(10)
+    return answers, later, errors
+
+
+def test_who_asks_while_a_round_trip_is_on_its_way_shares_the_next_one():
+    trips = Trips()
+    shared = generations.SharedRoundTrips(trips)
+    first, later, errors = _ask_while_the_first_trip_is_on_its_way(shared, trips)
+    # The first asker gets the first trip; the three who asked during it, never
+    # that (older) answer, but all the one round trip that started after them.
+    assert (first, later, errors, trips.count) == ([1], [2, 2, 2], [], 2)
+
+
+def test_a_failed_shared_round_trip_fails_its_own_asker_and_the_others_ask_again():
+    trips = Trips(fail=True)
+    shared = generations.SharedRoundTrips(trips)
+    first, later, errors = _ask_while_the_first_trip_is_on_its_way(shared, trips, askers=1)
+    assert (first, later, [str(e) for e in errors]) == ([], [2], ['the shared round trip failed'])
+
+
+def test_one_asker_alone_makes_one_round_trip_each_time():
+    trips = Trips()
+    trips.release.set()
+    shared = generations.SharedRoundTrips(trips)
+    assert [shared(), shared(), shared()] == [1, 2, 3]

@@ -79,6 +79,8 @@ class Database:
         self._write_lock = threading.Lock()
         self._kept: Any = None
         self._kept_lock = threading.Lock()
+        self._read_permits = threading.BoundedSemaphore(self._options.max_pool_size)
+        self._permit_holders: set[int] = set()
         #: ``generation(name)``: the number a per-worker cache checks on every request.
         self.generation = generations.Reader(self)
 
@@ -108,6 +110,8 @@ class Database:
             self._write_lock = threading.Lock()
             self._kept = None
             self._kept_lock = threading.Lock()
+            self._read_permits = threading.BoundedSemaphore(self._options.max_pool_size)
+            self._permit_holders = set()
         return self._engine
 
     @property
@@ -144,6 +148,14 @@ class Database:
         On a SQLite file the work runs on a connection the process keeps out
         of the pool for it, whenever no other work holds that one: a pool
         checkout and check-in cost more than the statements of a keypair list.
+
+        On a database server at most ``[database] max_pool_size`` reads of a
+        worker hold a connection at once; a read past them waits for one to
+        finish. Otherwise a burst of reads (every green thread's request
+        waiting on its round trip) opens connections past the pool's size,
+        and the pool closes each one past it when it comes back: a new
+        server connection (a PostgreSQL backend process, a TLS probe) for
+        every read of every burst.
         """
         if self.is_sqlite_file:
             self.engine  # noqa: B018 - in a forked child, its own engine, lock and connection
@@ -153,6 +165,24 @@ class Database:
                     return self._read_kept(work, args, kwargs)
                 finally:
                     lock.release()
+        if self.is_sqlite:
+            return self._read_pooled(work, args, kwargs)
+        self.engine  # noqa: B018 - in a forked child, its own permits
+        holder = threading.get_ident()  # the green thread's, in a worker
+        if holder in self._permit_holders:
+            return self._read_pooled(work, args, kwargs)  # a read within a read: its permit holds
+        permits = self._read_permits
+        if not permits.acquire(timeout=self._options.pool_timeout):
+            raise sa.exc.TimeoutError('No database connection was free for a read within %d s'
+                                      % self._options.pool_timeout)
+        self._permit_holders.add(holder)
+        try:
+            return self._read_pooled(work, args, kwargs)
+        finally:
+            self._permit_holders.discard(holder)
+            permits.release()
+
+    def _read_pooled(self, work: Callable[..., T], args: tuple, kwargs: dict) -> T:
         for attempt in (1, 2):
             connection = self.engine.raw_connection()
             dbapi = connection.dbapi_connection

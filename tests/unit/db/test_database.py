@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
+import pytest
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 
 from nova_api.db import database as db_database
+from nova_api.db import generations
 from nova_api.db import migration
 from nova_api.db import models
 
@@ -156,3 +161,35 @@ def test_sqlite_runs_in_wal_mode_with_write_transactions_begun_immediate(make_co
     assert statements[:2] == ['BEGIN IMMEDIATE', 'SELECT 1']
     assert 'BEGIN' in statements[2:]
     database.dispose()
+
+
+#: Tests of what only a database server's pool does.
+postgresql_only = pytest.mark.parametrize('database_url', ['postgresql'], indirect=True)
+
+
+@postgresql_only
+def test_a_burst_of_reads_holds_no_more_server_connections_than_the_pool_keeps(database):
+    database.engine  # noqa: B018 - this process's engine and permits
+    database._read_permits = threading.BoundedSemaphore(2)
+    holding, most = [], []
+
+    def work(read):
+        holding.append(1)
+        most.append(len(holding))
+        time.sleep(0.05)  # a slow statement, as a worker's green threads wait on theirs
+        holding.pop()
+        return read(generations.GENERATION, name='flavors')[0][0]
+    threads = [threading.Thread(target=database.read_prepared, args=(work,)) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert len(most) == 8 and max(most) == 2
+    assert database.engine.pool.overflow() <= 0  # nothing opened past the pool's size
+
+
+@postgresql_only
+def test_a_read_within_a_read_does_not_wait_for_a_second_permit(database):
+    database.engine  # noqa: B018
+    database._read_permits = threading.BoundedSemaphore(1)
+    assert database.read_prepared(lambda read: database.read_prepared(lambda inner: 7)) == 7

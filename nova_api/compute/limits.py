@@ -2,20 +2,50 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from oslo_context import context as oslo_context
 
 from nova_api.compute import base
 from nova_api.compute import quotas
+from nova_api.db import generations
+from nova_api.objects import quota_classes as quota_class_objects
+
+#: Migration 0013's counter of writes to the quota classes.
+GENERATION_NAME = 'quota_classes'
 
 
 class LimitsAPI(base.ResourceAPI):
     """What ``GET /limits`` reports: always the project's limits, never a user's (as Nova)."""
 
+    def __init__(self, compute: Any) -> None:
+        super().__init__(compute)
+        #: The ``default`` quota class and the ``quota_classes`` generation it was read at.
+        self._default_class: tuple[int, dict[str, int]] | None = None
+
     def absolute(self, ctx: oslo_context.RequestContext, project_id: str) -> dict[str, quotas.Usage]:
         """Every resource's limit for ``project_id`` and what the project uses of it.
 
-        Three prepared reads (the default class, the project's limits, the usage)
-        without an ORM session, which cost more than the three together. On
-        PostgreSQL each is its own snapshot, as Nova's separate queries are.
+        Prepared reads (the project's limits, the usage) without an ORM
+        session, which costs more than both together; the default class from
+        this worker's copy while the ``quota_classes`` generation stays where
+        it was when the copy was read (on PostgreSQL one round trip shared by
+        the requests that ask at once, instead of one statement each). On
+        PostgreSQL each read is its own snapshot, as Nova's separate queries are.
         """
-        return self.database.read_prepared(self.quota_engine.report, project_id)
+        return self.database.read_prepared(self._report, project_id)
+
+    def _report(self, read: Any, project_id: str) -> dict[str, quotas.Usage]:
+        return self.quota_engine.report(read, project_id, default_class=self._current_class(read))
+
+    def _current_class(self, read: Any) -> dict[str, int]:
+        copy = self._default_class
+        if copy is not None and copy[0] == self.database.generation(GENERATION_NAME):
+            return copy[1]
+        seen = generations.generation(read, GENERATION_NAME)
+        default_class = quota_class_objects.class_limits(read, quotas.DEFAULT_CLASS)
+        # Kept only if no write committed while it was read (each read its own
+        # snapshot on PostgreSQL; on SQLite they share one and this always holds).
+        if seen is not None and generations.generation(read, GENERATION_NAME) == seen:
+            self._default_class = (seen, default_class)
+        return default_class

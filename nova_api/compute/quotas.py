@@ -99,23 +99,26 @@ class QuotaEngine:
     def recheck(self) -> bool:
         return self._options.recheck_quota
 
-    def defaults(self, session: orm.Session | None = None) -> dict[str, int]:
+    def defaults(self, session: orm.Session | None = None,
+                 default_class: Mapping[str, int] | None = None) -> dict[str, int]:
         """The default of every resource: ``[quota]``'s, overridden by the ``default`` quota class.
 
         The class is read from the database (given a session) at every call,
-        so that a change is seen by every worker at once.
+        so that a change is seen by every worker at once, unless the caller
+        gives it (``default_class``: a copy it knows to be current).
         """
         limits = {resource.name: UNLIMITED if resource.option is None
                   else getattr(self._options, resource.option) for resource in RESOURCES}
-        if session is not None:
-            limits.update((name, value) for name, value
-                          in quota_class_objects.class_limits(session, DEFAULT_CLASS).items()
-                          if name in BY_NAME)
+        if default_class is None and session is not None:
+            default_class = quota_class_objects.class_limits(session, DEFAULT_CLASS)
+        if default_class:
+            limits.update((name, value) for name, value in default_class.items() if name in BY_NAME)
         return limits
 
-    def project_limits(self, session: orm.Session, project_id: str) -> dict[str, int]:
+    def project_limits(self, session: orm.Session, project_id: str,
+                       default_class: Mapping[str, int] | None = None) -> dict[str, int]:
         """Every resource's limit for the project: defaults, then its own limits."""
-        limits = self.defaults(session)
+        limits = self.defaults(session, default_class)
         limits.update((name, value) for name, value
                       in quota_objects.project_limits(session, project_id).items() if name in BY_NAME)
         return limits
@@ -142,12 +145,15 @@ class QuotaEngine:
             return self.user_limits(session, project_id, user_id)
         return self.project_limits(session, project_id)
 
-    def report(self, session: orm.Session, project_id: str,
-               user_id: str | None = None) -> dict[str, Usage]:
+    def report(self, session: orm.Session, project_id: str, user_id: str | None = None,
+               default_class: Mapping[str, int] | None = None) -> dict[str, Usage]:
         """Every resource's effective limit and usage (0 for uncounted resources)."""
         used = self.usage(session, project_id, user_id)
-        return {name: Usage(limit, used.get(name, 0))
-                for name, limit in self.limits(session, project_id, user_id).items()}
+        if user_id:
+            limits = self.user_limits(session, project_id, user_id)
+        else:
+            limits = self.project_limits(session, project_id, default_class)
+        return {name: Usage(limit, used.get(name, 0)) for name, limit in limits.items()}
 
     def check(self, session: orm.Session, project_id: str, user_id: str | None,
               deltas: Mapping[str, int]) -> None:

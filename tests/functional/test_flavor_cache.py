@@ -1,47 +1,28 @@
-"""Each worker's copy of the flavors follows a change made through another worker or node at once.
+"""Each worker's copies (flavors, the default quota class) follow a change through another at once.
 
-The list comes from a per-worker copy checked against the ``flavors``
-generation (objects/flavor_catalogue.py). These stories change flavors
-through one worker and read them, on fresh connections, until every worker
-of the service (and, on PostgreSQL, a second service on the same database)
-has answered: none may show the old list.
+The flavor list comes from a per-worker copy checked against the
+``flavors`` generation (objects/flavor_catalogue.py), ``/limits``' default
+quota class from one checked against ``quota_classes`` (compute/limits.py).
+These stories change them through one worker and read them, on fresh
+connections, until every worker of the service (and, on PostgreSQL, a
+second service on the same database) has answered: none may show the old.
 """
 
 from __future__ import annotations
 
-import collections
-import re
 import uuid
 
+import every_worker
 import pytest
 import requests
 
-ADMIN = {'X-Auth-Token': 'admin:6f70656e737461636b', 'Connection': 'close'}
-ACCESS_LINE = re.compile(r'^\S+ \S+ (\d+) INFO nova_api\.access .*GET /v2\.1/flavors/detail', re.M)
-#: Fresh connections until every worker answered at least this often (SO_REUSEPORT spreads them).
-ANSWERS_PER_WORKER = 3
-MAX_REQUESTS = 400
-
-
-def _answers_by_worker(service) -> collections.Counter:
-    return collections.Counter(int(pid) for pid in ACCESS_LINE.findall(service.read_log()))
+ADMIN = every_worker.ADMIN
 
 
 def _flavorids_from_every_worker(service) -> list[set[str]]:
     """The flavor ids each answer listed, asking until every worker answered a few times."""
-    before = _answers_by_worker(service)
-    seen = []
-    for _ in range(MAX_REQUESTS):
-        response = requests.get(service.url + '/v2.1/flavors/detail', headers=ADMIN, timeout=10)
-        assert response.status_code == 200, response.text
-        seen.append({flavor['id'] for flavor in response.json()['flavors']})
-        if len(seen) % 10 == 0:
-            answered = _answers_by_worker(service) - before
-            if (len(answered) >= len(service.worker_pids())
-                    and min(answered.values()) >= ANSWERS_PER_WORKER):
-                return seen
-    pytest.fail('not every worker answered in %d requests: %s' % (
-        MAX_REQUESTS, _answers_by_worker(service) - before))
+    return every_worker.answers(service, '/v2.1/flavors/detail',
+                                lambda body: {flavor['id'] for flavor in body['flavors']})
 
 
 def _create(service, flavorid):
@@ -80,3 +61,29 @@ def test_a_change_through_another_service_on_the_same_database_is_seen_at_once(
 
     _delete(other, flavorid)
     assert not any(flavorid in ids for ids in _flavorids_from_every_worker(nova_api_service))
+
+
+def _max_cores_from_every_worker(service) -> list[int]:
+    """``/limits``' maxTotalCores of each answer, until every worker answered a few times."""
+    return every_worker.answers(service, '/v2.1/limits',
+                                lambda body: body['limits']['absolute']['maxTotalCores'])
+
+
+def _set_default_cores(service, cores):
+    response = requests.put(service.url + '/v2.1/os-quota-class-sets/default', headers=ADMIN,
+                            timeout=10, json={'quota_class_set': {'cores': cores}})
+    assert response.status_code == 200, response.text
+
+
+def test_a_default_quota_changed_through_one_worker_is_in_every_workers_limits_at_once(
+        nova_api_service):
+    # /limits keeps the default quota class per worker, by the quota_classes generation.
+    before = set(_max_cores_from_every_worker(nova_api_service))
+    assert len(before) == 1
+    changed = before.pop() + 7
+    try:
+        _set_default_cores(nova_api_service, changed)
+        assert set(_max_cores_from_every_worker(nova_api_service)) == {changed}
+    finally:
+        _set_default_cores(nova_api_service, changed - 7)
+    assert set(_max_cores_from_every_worker(nova_api_service)) == {changed - 7}

@@ -33,15 +33,21 @@ class LimitsAPI(base.ResourceAPI):
         the requests that ask at once, instead of one statement each). On
         PostgreSQL each read is its own snapshot, as Nova's separate queries are.
         """
-        return self.database.read_prepared(self._report, project_id)
-
-    def _report(self, read: Any, project_id: str) -> dict[str, quotas.Usage]:
-        return self.quota_engine.report(read, project_id, default_class=self._current_class(read))
-
-    def _current_class(self, read: Any) -> dict[str, int]:
         copy = self._default_class
-        if copy is not None and copy[0] == self.database.generation(GENERATION_NAME):
-            return copy[1]
+        # Checked before the reads, not within them: the check takes a
+        # connection of its own on PostgreSQL, and one held at once by each
+        # request would be one too many.
+        current = copy[1] if copy is not None \
+            and copy[0] == self.database.generation(GENERATION_NAME) else None
+        return self.database.read_prepared(self._report, project_id, current)
+
+    def _report(self, read: Any, project_id: str,
+                default_class: dict[str, int] | None) -> dict[str, quotas.Usage]:
+        if default_class is None:
+            default_class = self._read_class(read)
+        return self.quota_engine.report(read, project_id, default_class=default_class)
+
+    def _read_class(self, read: Any) -> dict[str, int]:
         seen = generations.generation(read, GENERATION_NAME)
         default_class = quota_class_objects.class_limits(read, quotas.DEFAULT_CLASS)
         # Kept only if no write committed while it was read (each read its own

@@ -51,7 +51,9 @@ def test_request_bodies_that_are_not_json_raise_value_error(raw):
     b'[' * 100000 + b']' * 100000,
 ])
 def test_request_bodies_no_field_can_hold_raise_value_error(raw):
-    with pytest.raises((ValueError, RecursionError)):
+    # ValueError alone, nesting too deep for the parser too: the Resource and
+    # the identity catch ValueError for every malformed body.
+    with pytest.raises(ValueError):
         json_codec.loads(raw)
 
 

@@ -13,6 +13,8 @@ from sqlalchemy import orm
 
 from nova_api.db import models
 
+#: The ids an aggregate can have: its id column is a 32-bit integer.
+ID_MIN, ID_MAX = -2 ** 31, 2 ** 31 - 1
 _A = models.Aggregate
 _H = models.AggregateHost
 _M = models.AggregateMetadata
@@ -63,6 +65,8 @@ def list_all(session: orm.Session) -> list[Aggregate]:
 
 
 def get(session: orm.Session, aggregate_id: int) -> Aggregate | None:
+    if not ID_MIN <= aggregate_id <= ID_MAX:
+        return None  # no row has it; the database would refuse the number (a 400, not Nova's 404)
     found = _read(session, _A.id == aggregate_id)
     return found[0] if found else None
 

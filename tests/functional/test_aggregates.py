@@ -114,6 +114,14 @@ def test_aggregate_refusals(nova_api_service):
                      'Invalid input received: id must be an integer')
         assert_fault(client('GET', '/os-aggregates/999'), 404, 'itemNotFound',
                      'Aggregate 999 could not be found.')
+        # An id no row can have is not found either, as in Nova, however the database
+        # takes a number past its column's range.
+        for huge in (2 ** 31, 2 ** 63):
+            assert_fault(client('GET', '/os-aggregates/%d' % huge), 404, 'itemNotFound',
+                         'Aggregate %d could not be found.' % huge)
+            assert client('DELETE', '/os-aggregates/%d' % huge).status_code == 404
+            assert client('POST', '/os-aggregates/%d/action' % huge,
+                          {'add_host': {'host': 'cmp5'}}).status_code == 404
         assert client('POST', '/os-aggregates', {'aggregate': {'name': 'x:y',
                                                                'availability_zone': 'a:b'}}
                       ).status_code == 400

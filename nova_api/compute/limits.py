@@ -20,8 +20,7 @@ class LimitsAPI(base.ResourceAPI):
 
     def __init__(self, compute: Any) -> None:
         super().__init__(compute)
-        #: The ``default`` quota class and the ``quota_classes`` generation it was read at.
-        self._default_class: tuple[int, dict[str, int]] | None = None
+        self._default_class = generations.KeptCopy(compute.database, GENERATION_NAME)
 
     def absolute(self, ctx: oslo_context.RequestContext, project_id: str) -> dict[str, quotas.Usage]:
         """Every resource's limit for ``project_id`` and what the project uses of it.
@@ -33,25 +32,15 @@ class LimitsAPI(base.ResourceAPI):
         the requests that ask at once, instead of one statement each). On
         PostgreSQL each read is its own snapshot, as Nova's separate queries are.
         """
-        copy = self._default_class
-        # Checked before the reads, not within them: the check takes a
-        # connection of its own on PostgreSQL, and one held at once by each
-        # request would be one too many.
-        current = copy[1] if copy is not None \
-            and copy[0] == self.database.generation(GENERATION_NAME) else None
+        current = self._default_class.current()
         return self.database.read_prepared(self._report, project_id, current)
 
     def _report(self, read: Any, project_id: str,
                 default_class: dict[str, int] | None) -> dict[str, quotas.Usage]:
         if default_class is None:
-            default_class = self._read_class(read)
+            default_class = self._default_class.load(read, _read_default_class)
         return self.quota_engine.report(read, project_id, default_class=default_class)
 
-    def _read_class(self, read: Any) -> dict[str, int]:
-        seen = generations.generation(read, GENERATION_NAME)
-        default_class = quota_class_objects.class_limits(read, quotas.DEFAULT_CLASS)
-        # Kept only if no write committed while it was read (each read its own
-        # snapshot on PostgreSQL; on SQLite they share one and this always holds).
-        if seen is not None and generations.generation(read, GENERATION_NAME) == seen:
-            self._default_class = (seen, default_class)
-        return default_class
+
+def _read_default_class(read: Any) -> dict[str, int]:
+    return quota_class_objects.class_limits(read, quotas.DEFAULT_CLASS)

@@ -123,9 +123,10 @@ class QuotaEngine:
                       in quota_objects.project_limits(session, project_id).items() if name in BY_NAME)
         return limits
 
-    def user_limits(self, session: orm.Session, project_id: str, user_id: str) -> dict[str, int]:
+    def user_limits(self, session: orm.Session, project_id: str, user_id: str,
+                    default_class: Mapping[str, int] | None = None) -> dict[str, int]:
         """Every resource's limit for one user of the project: the project's, then the user's own."""
-        limits = self.project_limits(session, project_id)
+        limits = self.project_limits(session, project_id, default_class)
         limits.update((name, value) for name, value
                       in quota_objects.user_limits(session, project_id, user_id).items() if name in BY_NAME)
         return limits
@@ -139,21 +140,19 @@ class QuotaEngine:
         return {resource.name: counted[resource.name]
                 for resource in RESOURCES if resource.counter is not None}
 
-    def limits(self, session: orm.Session, project_id: str, user_id: str | None = None) -> dict[str, int]:
+    def limits(self, session: orm.Session, project_id: str, user_id: str | None = None,
+               default_class: Mapping[str, int] | None = None) -> dict[str, int]:
         """The effective limits: the user's when ``user_id`` is given, else the project's."""
         if user_id:
-            return self.user_limits(session, project_id, user_id)
-        return self.project_limits(session, project_id)
+            return self.user_limits(session, project_id, user_id, default_class)
+        return self.project_limits(session, project_id, default_class)
 
     def report(self, session: orm.Session, project_id: str, user_id: str | None = None,
                default_class: Mapping[str, int] | None = None) -> dict[str, Usage]:
         """Every resource's effective limit and usage (0 for uncounted resources)."""
         used = self.usage(session, project_id, user_id)
-        if user_id:
-            limits = self.user_limits(session, project_id, user_id)
-        else:
-            limits = self.project_limits(session, project_id, default_class)
-        return {name: Usage(limit, used.get(name, 0)) for name, limit in limits.items()}
+        return {name: Usage(limit, used.get(name, 0))
+                for name, limit in self.limits(session, project_id, user_id, default_class).items()}
 
     def check(self, session: orm.Session, project_id: str, user_id: str | None,
               deltas: Mapping[str, int]) -> None:

@@ -41,6 +41,37 @@ def every_generation(read: Any) -> dict[str, int]:
     return dict(read(EVERY_GENERATION))
 
 
+class KeptCopy:
+    """What some tables hold, kept by one process while their generation stays where it was read.
+
+    :meth:`current`, called before any read (on a database server the check
+    is a read of its own, and one nested in another would hold a second
+    connection), gives the copy while the number has not moved, else None.
+    :meth:`load`, within a read, reads the tables again and keeps what it
+    read only if no write committed meanwhile: the number read before and
+    after must be the same (on PostgreSQL each prepared read is its own
+    snapshot; on SQLite they share one and this always holds).
+    """
+
+    def __init__(self, database: Any, name: str):
+        self._database = database
+        self.name = name
+        self._kept: tuple[int, Any] | None = None  # (generation, copy)
+
+    def current(self) -> Any:
+        kept = self._kept
+        if kept is not None and kept[0] == self._database.generation(self.name):
+            return kept[1]
+        return None
+
+    def load(self, read: Any, loader: Any) -> Any:
+        seen = generation(read, self.name)
+        copy = loader(read)
+        if seen is not None and generation(read, self.name) == seen:
+            self._kept = (seen, copy)
+        return copy
+
+
 class SharedRoundTrips:
     """``fetch()`` for many (green) threads at once: one round trip in flight, the next one shared.
 

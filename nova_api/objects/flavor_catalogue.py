@@ -12,7 +12,6 @@ following the SQL of ``objects.flavors`` (NULLs lowest, ties by id).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from collections.abc import Sequence
 from typing import Any
@@ -50,36 +49,22 @@ def load(read: Read) -> tuple[Flavor, ...]:
                  for row in read(_ALL_FLAVORS))
 
 
-@dataclasses.dataclass(frozen=True)
-class _Copy:
-    generation: int | None
-    flavors: tuple[Flavor, ...]
-
-
 class Catalogue:
     """One worker's copy of the flavors, checked against the generation on every request."""
 
     def __init__(self, database: Any):
         self._database = database
-        self._copy: _Copy | None = None
+        self._kept = generations.KeptCopy(database, GENERATION_NAME)
 
     def flavors(self) -> tuple[Flavor, ...]:
         """Every flavor as of now (the copy, or the rows read again when they changed)."""
-        copy = self._copy
-        if copy is not None and copy.generation is not None \
-                and copy.generation == self._database.generation(GENERATION_NAME):
-            return copy.flavors
+        flavors = self._kept.current()
+        if flavors is not None:
+            return flavors
         return self._database.read_prepared(self._reload)
 
     def _reload(self, read: Read) -> tuple[Flavor, ...]:
-        seen = generations.generation(read, GENERATION_NAME)
-        flavors = load(read)
-        # On PostgreSQL each prepared read is its own snapshot: keep the copy only
-        # if no write committed while the tables were read (the number stayed).
-        # On SQLite the reads share one snapshot and this always holds.
-        if seen is not None and generations.generation(read, GENERATION_NAME) == seen:
-            self._copy = _Copy(seen, flavors)
-        return flavors
+        return self._kept.load(read, load)
 
     def list(self, viewer: flavor_objects.Viewer,
              filters: flavor_objects.ListFilters) -> Sequence[Flavor]:

@@ -10,6 +10,7 @@ from nova_api.compute import base
 from nova_api.compute import quotas
 from nova_api.db import generations
 from nova_api.objects import quota_classes as quota_class_objects
+from nova_api.objects import quotas as quota_objects
 
 #: Migration 0013's counter of writes to the quota classes.
 GENERATION_NAME = 'quota_classes'
@@ -25,21 +26,22 @@ class LimitsAPI(base.ResourceAPI):
     def absolute(self, ctx: oslo_context.RequestContext, project_id: str) -> dict[str, quotas.Usage]:
         """Every resource's limit for ``project_id`` and what the project uses of it.
 
-        Prepared reads (the project's limits, the usage) without an ORM
-        session, which costs more than both together; the default class from
-        this worker's copy while the ``quota_classes`` generation stays where
-        it was when the copy was read (on PostgreSQL one round trip shared by
-        the requests that ask at once, instead of one statement each). On
-        PostgreSQL each read is its own snapshot, as Nova's separate queries are.
+        One prepared statement, without an ORM session (which costs more than
+        the statement): the usage, the project's own limits, and the
+        ``quota_classes`` generation that says whether this worker's copy of
+        the default class is current. Only when it is not is the class read
+        again. On PostgreSQL each statement is its own snapshot, as Nova's
+        separate queries are.
         """
-        current = self._default_class.current()
-        return self.database.read_prepared(self._report, project_id, current)
+        return self.database.read_prepared(self._report, project_id)
 
-    def _report(self, read: Any, project_id: str,
-                default_class: dict[str, int] | None) -> dict[str, quotas.Usage]:
+    def _report(self, read: Any, project_id: str) -> dict[str, quotas.Usage]:
+        counted, own, seen = quota_objects.usage_and_project_limits(read, project_id, GENERATION_NAME)
+        default_class = self._default_class.at(seen)
         if default_class is None:
             default_class = self._default_class.load(read, _read_default_class)
-        return self.quota_engine.report(read, project_id, default_class=default_class)
+        limits = self.quota_engine.project_limits(read, project_id, default_class, own)
+        return quotas.usage_report(limits, counted)
 
 
 def _read_default_class(read: Any) -> dict[str, int]:

@@ -116,17 +116,21 @@ class QuotaEngine:
         return limits
 
     def project_limits(self, session: orm.Session, project_id: str,
-                       default_class: Mapping[str, int] | None = None) -> dict[str, int]:
-        """Every resource's limit for the project: defaults, then its own limits."""
+                       default_class: Mapping[str, int] | None = None,
+                       own: Mapping[str, int] | None = None) -> dict[str, int]:
+        """Every resource's limit for the project: defaults, then its own limits.
+
+        ``own``: the project's limits when the caller has read them already.
+        """
         limits = self.defaults(session, default_class)
-        limits.update((name, value) for name, value
-                      in quota_objects.project_limits(session, project_id).items() if name in BY_NAME)
+        if own is None:
+            own = quota_objects.project_limits(session, project_id)
+        limits.update((name, value) for name, value in own.items() if name in BY_NAME)
         return limits
 
-    def user_limits(self, session: orm.Session, project_id: str, user_id: str,
-                    default_class: Mapping[str, int] | None = None) -> dict[str, int]:
+    def user_limits(self, session: orm.Session, project_id: str, user_id: str) -> dict[str, int]:
         """Every resource's limit for one user of the project: the project's, then the user's own."""
-        limits = self.project_limits(session, project_id, default_class)
+        limits = self.project_limits(session, project_id)
         limits.update((name, value) for name, value
                       in quota_objects.user_limits(session, project_id, user_id).items() if name in BY_NAME)
         return limits
@@ -140,19 +144,16 @@ class QuotaEngine:
         return {resource.name: counted[resource.name]
                 for resource in RESOURCES if resource.counter is not None}
 
-    def limits(self, session: orm.Session, project_id: str, user_id: str | None = None,
-               default_class: Mapping[str, int] | None = None) -> dict[str, int]:
+    def limits(self, session: orm.Session, project_id: str, user_id: str | None = None) -> dict[str, int]:
         """The effective limits: the user's when ``user_id`` is given, else the project's."""
         if user_id:
-            return self.user_limits(session, project_id, user_id, default_class)
-        return self.project_limits(session, project_id, default_class)
+            return self.user_limits(session, project_id, user_id)
+        return self.project_limits(session, project_id)
 
-    def report(self, session: orm.Session, project_id: str, user_id: str | None = None,
-               default_class: Mapping[str, int] | None = None) -> dict[str, Usage]:
+    def report(self, session: orm.Session, project_id: str, user_id: str | None = None) -> dict[str, Usage]:
         """Every resource's effective limit and usage (0 for uncounted resources)."""
-        used = self.usage(session, project_id, user_id)
-        return {name: Usage(limit, used.get(name, 0))
-                for name, limit in self.limits(session, project_id, user_id, default_class).items()}
+        return usage_report(self.limits(session, project_id, user_id),
+                            quota_objects.usage(session, project_id, user_id))
 
     def check(self, session: orm.Session, project_id: str, user_id: str | None,
               deltas: Mapping[str, int]) -> None:
@@ -233,3 +234,9 @@ class QuotaEngine:
         limit = self.user_limits(session, project_id, user_id)['server_group_members']
         if limit >= 0 and group_objects.count_members(session, group_id, user_id) + count > limit:
             raise exception.GroupMemberLimitExceeded()
+
+
+def usage_report(limits: Mapping[str, int], counted: Mapping[str, int]) -> dict[str, Usage]:
+    """Every resource's effective limit with its usage, from what was read (0 where none is counted)."""
+    return {name: Usage(limit, counted[name] if BY_NAME[name].counter is not None else 0)
+            for name, limit in limits.items()}

@@ -59,8 +59,17 @@ class KeptCopy:
         self._kept: tuple[int, Any] | None = None  # (generation, copy)
 
     def current(self) -> Any:
+        return self.at(self._database.generation(self.name))
+
+    def at(self, seen: int | None) -> Any:
+        """The copy if it was read at generation ``seen``, a number the caller read itself, else None.
+
+        A caller that reads the number within a statement of its own (on
+        PostgreSQL one round trip fewer than :meth:`current`) is as current
+        as that statement's snapshot.
+        """
         kept = self._kept
-        if kept is not None and kept[0] == self._database.generation(self.name):
+        if kept is not None and seen is not None and kept[0] == seen:
             return kept[1]
         return None
 

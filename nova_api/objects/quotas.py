@@ -148,15 +148,55 @@ def _usage_statement(by_user: bool) -> prepared.Prepared:
 _USAGE = {by_user: _usage_statement(by_user) for by_user in (False, True)}
 
 
+def _usage_and_limits_statement() -> prepared.Prepared:
+    """A project's usage row, with a generation number, joined to its limit rows (one, or one a limit)."""
+    counted = _usage_statement(False).statement.subquery()
+    quota = models.Quota.__table__.c
+    generation = models.Generation.__table__.c
+    number = sa.select(generation.value).where(generation.name == sa.bindparam('generation')) \
+        .scalar_subquery()
+    return prepared.Prepared(
+        sa.select(*counted.c, number, quota.resource, quota.hard_limit)
+        .select_from(counted.outerjoin(models.Quota.__table__,
+                                       quota.project_id == sa.bindparam('project_id'))))
+
+
+_USAGE_AND_LIMITS = _usage_and_limits_statement()
+
+
 def usage(session: orm.Session, project_id: str, user_id: str | None) -> dict[str, int]:
     """What ``count_*`` count, all in one prepared statement (``GET /limits``, quota sets).
 
     Keypairs are the user's (none without a user), as :func:`count_key_pairs` counts them.
     """
+    return _counted(prepared.on_session(session)(_USAGE[user_id is not None],
+                                                 **_usage_params(project_id, user_id))[0], user_id)
+
+
+def usage_and_project_limits(session: orm.Session, project_id: str, generation: str
+                             ) -> tuple[dict[str, int], dict[str, int], int | None]:
+    """:func:`usage` and :func:`project_limits` of a project, and the number of ``generation``.
+
+    One statement (``GET /limits``): on PostgreSQL a statement is a round
+    trip, whose client side (pg8000's) costs more than the rest of the
+    request. The generation number comes from the same snapshot, so a copy
+    kept at that number is as current as the usage (db.generations.KeptCopy.at).
+    Keypairs belong to users: none are counted here.
+    """
+    rows = prepared.on_session(session)(_USAGE_AND_LIMITS, generation=generation,
+                                        **_usage_params(project_id, None))
+    limits = {row[6]: row[7] for row in rows if row[6] is not None}
+    return _counted(rows[0], None), limits, rows[0][5]
+
+
+def _usage_params(project_id: str, user_id: str | None) -> dict[str, str | None]:
     params = {'project_id': project_id, 'keypair_user': user_id}
     if user_id is not None:
         params['user_id'] = user_id
-    instances, cores, ram, groups, keypairs = prepared.on_session(session)(
-        _USAGE[user_id is not None], **params)[0]
+    return params
+
+
+def _counted(row: Any, user_id: str | None) -> dict[str, int]:
+    instances, cores, ram, groups, keypairs = row[:5]
     return {'instances': int(instances), 'cores': int(cores), 'ram': int(ram),
             'server_groups': int(groups), 'key_pairs': int(keypairs) if user_id is not None else 0}

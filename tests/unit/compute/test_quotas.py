@@ -6,7 +6,9 @@ import pytest
 
 from nova_api import exception
 from nova_api.compute import quotas
+from nova_api.db import generations
 from nova_api.db import models
+from nova_api.db import prepared
 from nova_api.objects import quotas as quota_objects
 
 PROJECT = 'p1'
@@ -139,3 +141,31 @@ def test_usage_in_one_statement_counts_what_each_resources_counter_counts(databa
         return {resource.name: resource.counter(session, PROJECT, user_id)
                 for resource in quotas.RESOURCES if resource.counter is not None}
     assert database.read(quota_objects.usage, PROJECT, user_id) == database.read(by_counter)
+
+
+@pytest.mark.parametrize('own_limits', [{}, {'cores': 7, 'instances': 3}], ids=['none', 'two'])
+def test_usage_and_project_limits_in_one_statement_are_what_the_two_reads_give(
+        database, own_limits, monkeypatch):
+    def seed(session):
+        _add_servers(session, PROJECT, 'alice', ['active', 'soft-delete'])
+        _add_servers(session, 'other', 'alice', ['active'])
+        session.add(models.InstanceGroup(uuid='g1', name='g', project_id=PROJECT, user_id='bob',
+                                         policy='affinity'))
+        for resource, limit in own_limits.items():
+            quota_objects.set_project_limit(session, PROJECT, resource, limit)
+        quota_objects.set_project_limit(session, 'other', 'ram', 1)
+    database.write(seed)
+    statements = []
+    real_call = prepared.Snapshot.__call__
+    monkeypatch.setattr(prepared.Snapshot, '__call__',
+                        lambda read, statement, **params: statements.append(statement)
+                        or real_call(read, statement, **params))
+
+    used, limits, number = database.read_prepared(
+        quota_objects.usage_and_project_limits, PROJECT, 'quota_classes')
+
+    assert len(statements) == 1
+    monkeypatch.setattr(prepared.Snapshot, '__call__', real_call)
+    assert used == database.read(quota_objects.usage, PROJECT, None)
+    assert limits == own_limits == database.read(quota_objects.project_limits, PROJECT)
+    assert number == database.read_prepared(generations.generation, 'quota_classes') is not None

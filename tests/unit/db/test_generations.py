@@ -138,3 +138,16 @@ def test_one_asker_alone_makes_one_round_trip_each_time():
     trips.release.set()
     shared = generations.SharedRoundTrips(trips)
     assert [shared(), shared(), shared()] == [1, 2, 3]
+
+
+def test_a_kept_copy_is_given_for_the_number_it_was_read_at_and_no_other(database):
+    kept = generations.KeptCopy(database, 'flavors')
+    copy = database.read_prepared(lambda read: kept.load(read, lambda read: {'kept': True}))
+    seen = database.read_prepared(generations.generation, 'flavors')
+
+    assert kept.at(seen) is copy
+    assert kept.current() is copy
+    assert kept.at(seen + 1) is None
+    assert kept.at(None) is None
+    _bump(database)
+    assert kept.current() is None

@@ -72,9 +72,21 @@ def setup_logging(conf) -> None:
 def prepare_database(conf) -> None:
     """Upgrade the embedded database, or check that a configured one is current.
 
-    Runs in the parent before the workers fork, and leaves no connection
-    open: each worker opens its own.
+    Runs before the workers fork, in a child process the parent waits for
+    (service.preload.apart): the migrations' modules are needed once, and
+    so are never in the parent's memory nor in that of the workers it
+    forks. Leaves no connection open: each worker opens its own.
     """
+    from nova_api import service
+    from nova_api.service import preload
+
+    try:
+        preload.apart(lambda: _prepare_database(conf))
+    except preload.ChildFailed as exc:
+        raise service.ServiceError(str(exc)) from None
+
+
+def _prepare_database(conf) -> None:
     from nova_api import service
     from nova_api.db import database
     from nova_api.db import migration

@@ -24,11 +24,13 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 
 from nova_api import exception
+from nova_api.api import validation
 from nova_api.db import models
 from nova_api.db.models.base import utcnow
 from nova_api.identity import passwords
 from nova_api.identity import scoping
 from nova_api.identity import tokens
+from nova_api.identity.schemas import auth as schemas
 from nova_api.identity.scoping import Authenticated
 from nova_api.identity.scoping import Issued
 from nova_api.identity.scoping import find_domain
@@ -44,71 +46,74 @@ def _missing(attribute: str, target: str) -> exception.IdentityValidationError:
     return exception.IdentityValidationError(attribute=attribute, target=target)
 
 
-def _object(value: Any, name: str) -> dict:
-    if not isinstance(value, dict):
-        raise exception.IdentitySchemaError(detail="Invalid input for field '%s': %s is not of "
-                                                   "type 'object'" % (name, _short(value)))
-    return value
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + '...'
-
-
 # -- the request's shape (400) -------------------------------------------------
 
-def parse(body: Any) -> tuple[dict, list[str], dict | None]:
-    """``(identity, methods, scope)`` of a request body, or Keystone's 400."""
-    if not isinstance(body, dict) or not body.get('auth'):
+_AUTH = validation.validator(schemas.token_issue_auth, error=schemas.keystone_error)
+
+
+def parse(body: Any) -> tuple[dict, list[str], dict | str | None]:
+    """``(identity, methods, scope)`` of a request body, or Keystone's 400, in Keystone's order.
+
+    The schema first, with what it cannot say about ids and names
+    (keystone/auth/schema.py), then each method's data and the scope
+    (keystone/auth/core.py's AuthInfo).
+    """
+    auth = body.get('auth') if isinstance(body, dict) else None
+    if auth is not None:
+        _AUTH.validate(auth)
+        _check_ids_or_names(auth)
+    if not auth:
         raise _missing('auth', 'request body')
-    auth = _object(body['auth'], 'auth')
-    if 'identity' not in auth:
-        raise exception.IdentitySchemaError(detail="'identity' is a required property")
-    identity = _object(auth['identity'], 'identity')
-    raw_methods = identity.get('methods')
-    if not isinstance(raw_methods, list) or not all(isinstance(m, str) for m in raw_methods):
-        raise exception.IdentitySchemaError(
-            detail="Invalid input for field 'identity/methods': 'methods' must be a list of "
-                   "strings")
-    methods = list(dict.fromkeys(raw_methods))
-    if not methods:
-        raise exception.IdentitySchemaError(detail="Invalid input for field 'identity/methods': "
-                                                   "[] is too short")
+    identity = auth['identity']
+    methods = list(dict.fromkeys(identity['methods']))
     for method in methods:
         if method not in identity:
             raise _missing(method, 'identity')
     for method in methods:
         if method not in METHODS:
             raise exception.AuthMethodNotSupported()
-    scope = auth.get('scope')
     if 'application_credential' in methods and 'scope' in auth:
         raise exception.ApplicationCredentialAuthError(
             detail='Application credentials cannot request a scope.')
+    scope = auth.get('scope')
     if scope is not None:
         _check_scope(scope)
     return identity, methods, scope
 
 
-def _check_scope(scope: Any) -> None:
-    if scope == 'unscoped':  # Keystone's schema allows the string too
+def _check_ids_or_names(auth: dict) -> None:
+    """An id or a name wherever a user, project or domain is named (Keystone's 400 words)."""
+    user = (auth['identity'].get('password') or {}).get('user')
+    scope = auth.get('scope')
+    scope = scope if isinstance(scope, dict) else {}
+    project = scope.get('project')
+    named = [('identity/password/user', user),
+             ('identity/password/user/domain', (user or {}).get('domain')),
+             ('scope/project', project),
+             ('scope/project/domain', (project or {}).get('domain')),
+             ('scope/domain', scope.get('domain'))]
+    for field, ref in named:
+        if ref is not None and 'id' not in ref and 'name' not in ref:
+            raise exception.IdentitySchemaError(
+                detail='Invalid input for field %s: id or name must be present.' % field)
+
+
+def _check_scope(scope: dict | str) -> None:
+    if scope == 'unscoped':  # the schema allows a string; Keystone's rules read only this one
         return
-    scope = _object(scope, 'scope')
-    if sum(key in scope for key in SCOPES) != 1:
+    if not isinstance(scope, dict) or sum(key in scope for key in SCOPES) != 1:
         raise _missing('system, project, domain, OS-TRUST:trust or unscoped', 'scope')
     project = scope.get('project')
-    if project is not None:
-        project = _object(project, 'scope/project')
-        if not project.get('id') and project.get('name') and 'domain' not in project:
+    if project is not None and project.get('name'):  # a name wins over an id, and needs its domain
+        if 'domain' not in project:
             raise _missing('domain', 'project')
-        if project.get('name') and project.get('domain') is not None:
-            _check_domain_ref(project['domain'])
+        _check_domain_ref(project['domain'])
     if scope.get('domain') is not None:
         _check_domain_ref(scope['domain'])
 
 
-def _check_domain_ref(domain: Any) -> None:
-    domain = _object(domain, 'domain')
+def _check_domain_ref(domain: dict) -> None:
+    """Keystone's 400 for a domain named by neither id nor name: both empty (the schema lets "" by)."""
     if not domain.get('id') and not domain.get('name'):
         raise _missing('id or name', 'domain')
 
@@ -132,12 +137,13 @@ class Authenticator:
         for method in methods:
             data = identity[method]
             if method == 'password':
-                proved.append(self._password(_object(data, 'identity/password')))
+                proved.append(self._password(data))
             elif method == 'token':
-                proved.append(self._token(_object(data, 'identity/token'), scope))
+                proved.append(self._token(data, scope))
             else:
-                proved.append(self._application_credential(
-                    _object(data, 'identity/application_credential')))
+                proved.append(self._application_credential(data))
+        if not proved:
+            raise _unauthorized('no method named')  # "methods": [], as Keystone answers it
         if len({p.user_id for p in proved}) != 1:
             raise _unauthorized('the methods name different users')
         merged = dataclasses.replace(
@@ -154,13 +160,13 @@ class Authenticator:
 
     def _password(self, data: dict) -> Authenticated:
         user_ref = data.get('user')
-        if not isinstance(user_ref, dict):
+        if user_ref is None:
             raise _missing('user', 'password')
         if not user_ref.get('id') and not user_ref.get('name'):
             raise _missing('id or name', 'user')
-        if user_ref.get('name') and not user_ref.get('id') and 'domain' not in user_ref:
-            raise _missing('domain', 'user')
-        if user_ref.get('name') and not user_ref.get('id'):
+        if not user_ref.get('id'):  # by name, in its domain
+            if 'domain' not in user_ref:
+                raise _missing('domain', 'user')
             _check_domain_ref(user_ref['domain'])
         password = user_ref.get('password')
         # The slow hash runs outside any transaction: a write transaction would hold

@@ -41,6 +41,8 @@ _QDTEXT = rb'(?:[\t \x21\x23-\x5b\x5d-\x7e\x80-\xff]|\\[\t \x21-\x7e\x80-\xff])'
 _CHUNK_EXT = rb'(?:[ \t]*;[ \t]*%s+(?:[ \t]*=[ \t]*(?:%s+|"%s*"))?)' % (_TCHAR, _TCHAR, _QDTEXT)
 _CHUNK_LINE = re.compile(rb'([0-9A-Fa-f]{1,%d})%s*' % (MAX_CHUNK_SIZE_DIGITS, _CHUNK_EXT))
 _DIGITS = re.compile(r'[0-9]{1,%d}' % MAX_LENGTH_DIGITS)
+#: The absolute form of a request target: scheme "://" authority, then the path and query.
+_ABSOLUTE_FORM = re.compile(r'([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^#]*)')
 
 #: ``readline(limit)``: up to ``limit`` bytes, ending at the first LF if
 #: there is one within them; b'' at the end of the stream.
@@ -78,9 +80,11 @@ class RequestHead:
     """A request line and its field lines, as received (names and values as latin-1 text)."""
 
     method: str
-    target: str
+    target: str  # the origin form ('/path?query'), or '*'
     version: str  # 'HTTP/1.0' or 'HTTP/1.1'
     fields: list[tuple[str, str]]
+    #: The host of a target sent in the absolute form, which takes the Host field's place.
+    authority: str | None = None
 
     @property
     def request_line(self) -> str:
@@ -146,8 +150,28 @@ def parse_head(readline: ReadLine, limits: Limits = DEFAULT_LIMITS) -> RequestHe
         if len(fields) >= limits.fields or size > limits.head:
             raise FramingError('Too many header fields')
         fields.append(parse_field_line(line))
-    return RequestHead(method.decode('ascii'), target.decode('ascii'),
-                       'HTTP/1.' + minor.decode('ascii'), fields)
+    target, authority = origin_form(target.decode('ascii'))
+    return RequestHead(method.decode('ascii'), target, 'HTTP/1.' + minor.decode('ascii'), fields,
+                       authority)
+
+
+def origin_form(target: str) -> tuple[str, str | None]:
+    """``(origin-form target, authority)`` of a request target; FramingError for any other form.
+
+    A server must accept the absolute form (``GET http://host/path``) and
+    take the host from it, not from the Host field (RFC 9112 section 3.2.2);
+    a proxy or an HTTP library may send it. ``*`` (``OPTIONS *``) is kept as
+    it is. userinfo in the authority is refused (RFC 9110 section 4.2.4).
+    """
+    if target.startswith('/') or target == '*':
+        return target, None
+    match = _ABSOLUTE_FORM.fullmatch(target)
+    if match is None or match.group(1).lower() not in ('http', 'https'):
+        raise FramingError('Malformed request target')
+    _scheme, authority, rest = match.groups()
+    if not authority or '@' in authority:
+        raise FramingError('Malformed request target')
+    return rest if rest.startswith('/') else '/' + rest, authority
 
 
 def parse_field_line(line: bytes) -> tuple[str, str]:

@@ -419,6 +419,8 @@ class StrictHttpProtocol(eventlet.wsgi.HttpProtocol):
                 env[key] = value
             elif key not in _FIRST_ONLY:
                 env[key] += ',' + value
+        if head.authority is not None:
+            env['HTTP_HOST'] = head.authority
         env.setdefault('CONTENT_TYPE', 'text/plain')
         expect = env.get('HTTP_EXPECT')
         continue_line = expect is not None and expect.lower() == '100-continue'

@@ -153,6 +153,14 @@ def test_pipelined_requests_are_answered_in_order(daemon):
     assert closed
 
 
+def test_a_request_in_the_absolute_form_is_answered_with_links_to_its_host(daemon):
+    received, _closed = exchange(daemon, b'GET http://api.example:8774/v2.1/ HTTP/1.1\r\n'
+                                         b'Host: x\r\nConnection: close\r\n\r\n')
+
+    assert statuses(received) == [b'200']
+    assert b'"href":"http://api.example:8774/v2.1/"' in received
+
+
 def test_valid_chunked_body_is_read(daemon):
     body = KEYPAIR % b'chunked-1'
     chunks = b'%x;ext=1\r\n%s\r\n%x\r\n%s\r\n0\r\nX-Trailer: t\r\n\r\n' % (

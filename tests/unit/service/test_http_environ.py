@@ -108,3 +108,12 @@ def test_field_names_clients_invent_do_not_grow_the_key_table_without_bound(monk
     for index in range(http_protocol._ENVIRON_KEYS_MAX + 100):
         assert http_protocol.environ_key('X-Name-%d' % index) == 'HTTP_X_NAME_%d' % index
     assert len(http_protocol._ENVIRON_KEYS) == http_protocol._ENVIRON_KEYS_MAX
+
+
+def test_a_target_in_the_absolute_form_is_served_as_its_path_with_its_host(environ_of):
+    # RFC 9112 section 3.2.2: the target's host, not the Host field's.
+    env = environ_of(b'GET http://api.example:8774/v2.1/servers%2Fdetail?limit=1 HTTP/1.1\r\n'
+                     b'Host: elsewhere\r\n\r\n')
+    assert (env['PATH_INFO'], env['RAW_PATH_INFO']) == ('/v2.1/servers/detail', '/v2.1/servers%2Fdetail')
+    assert env['QUERY_STRING'] == 'limit=1'
+    assert env['headers']['HTTP_HOST'] == 'api.example:8774'

@@ -223,3 +223,24 @@ def test_an_endless_chunk_size_line_is_refused_after_a_few_kib():
         http_framing.ChunkedDecoder(source).read(100)
 
     assert source.consumed <= http_framing.MAX_CHUNK_LINE + 2
+
+
+@pytest.mark.parametrize('target, expected', [
+    ('/v2.1/servers?limit=1', ('/v2.1/servers?limit=1', None)),
+    ('*', ('*', None)),
+    ('http://api.example:8774/v2.1/servers?limit=1', ('/v2.1/servers?limit=1', 'api.example:8774')),
+    ('HTTPS://[::1]:8774/v2.1/', ('/v2.1/', '[::1]:8774')),
+    ('http://api.example', ('/', 'api.example')),
+    ('http://api.example?x=1', ('/?x=1', 'api.example')),
+])
+def test_a_target_in_the_absolute_form_gives_its_path_and_its_host(target, expected):
+    assert http_framing.origin_form(target) == expected
+
+
+@pytest.mark.parametrize('target', ['v2.1/servers', 'ftp://host/x', 'http:///v2.1/',
+                                    'http://user:secret@host/v2.1/', 'http://host/a#frag',
+                                    'api.example:8774'])
+def test_other_request_targets_are_400(target):
+    with pytest.raises(FramingError) as caught:
+        head(b'GET %s HTTP/1.1\r\nHost: x\r\n\r\n' % target.encode())
+    assert caught.value.status == 400

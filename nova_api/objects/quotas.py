@@ -149,7 +149,7 @@ _USAGE = {by_user: _usage_statement(by_user) for by_user in (False, True)}
 
 
 def _usage_and_limits_statement() -> prepared.Prepared:
-    """A project's usage row, with a generation number, joined to its limit rows (one, or one a limit)."""
+    """A project's usage and a generation number, on each of its limit rows (one row if it has none)."""
     counted = _usage_statement(False).statement.subquery()
     quota = models.Quota.__table__.c
     generation = models.Generation.__table__.c

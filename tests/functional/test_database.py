@@ -4,6 +4,8 @@ and PostgreSQL queries that do not hold up a worker's other requests."""
 from __future__ import annotations
 
 import concurrent.futures
+import os
+import signal
 import time
 
 import pytest
@@ -44,6 +46,32 @@ def test_a_configured_database_that_is_behind_stops_the_start_and_says_what_to_r
     assert 'is at revision %s' % migration.head_revision() in synced.stdout
     daemon.start()
     assert requests.get(daemon.url + '/v2.1/flavors', headers=ADMIN, timeout=10).status_code == 200
+
+
+def test_a_reload_onto_a_database_without_a_schema_keeps_serving_and_says_what_to_run(
+        daemon_factory, tmp_path):
+    # The preparation runs in a child of the supervisor: its answer, not a stray process.
+    daemon = daemon_factory(probe=True)
+    workers = daemon.worker_pids()
+
+    daemon.configure({'database': {'connection': 'sqlite:///%s' % (tmp_path / 'empty.sqlite')}})
+    daemon.signal(signal.SIGHUP)
+
+    daemon.wait_for_log('Reload failed, keeping the current configuration and workers')
+    assert 'has no schema yet; run "nova-api-manage --config-file %s db sync"' % (
+        daemon.config_file) in daemon.read_log()
+    assert daemon.worker_pids() == workers
+    assert not [pid for pid in os.listdir('/proc') if pid.isdigit() and _zombie_of(int(pid), daemon.pid)]
+    assert requests.get(daemon.url + '/v2.1/flavors', headers=ADMIN, timeout=10).status_code == 200
+
+
+def _zombie_of(pid: int, parent: int) -> bool:
+    try:
+        with open('/proc/%d/stat' % pid) as stat:
+            fields = stat.read().rsplit(')', 1)[1].split()
+    except OSError:
+        return False
+    return fields[0] == 'Z' and int(fields[1]) == parent
 
 
 def test_db_sync_reports_a_database_it_cannot_reach(daemon_factory):

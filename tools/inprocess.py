@@ -4,6 +4,7 @@ plain WSGI call to it, and the suffix-less tools loaded as modules.
     app = inprocess.build(state_path)                      # noauth2, embedded SQLite
     status, headers, body = inprocess.call(app, 'GET', '/v2.1/flavors', 'user:project')
     bench = inprocess.load_tool('bench')                   # tools/bench's servers and helpers
+    counters = inprocess.Counters(); counters.listen_all()  # statements, pg8000 round trips
 """
 
 from __future__ import annotations
@@ -96,3 +97,70 @@ def call(app, method: str, path: str, token: str | None = None, body: bytes = b'
         seen['status'], seen['headers'] = status, dict(response_headers)
     payload = b''.join(app(environ, start_response))
     return seen['status'], seen['headers'], payload
+
+
+class Counters:
+    """SQL statements (ORM and prepared) and pg8000 round trips (socket flushes), from now on."""
+
+    def __init__(self):
+        self.statements = self.round_trips = 0
+        from nova_api.db import prepared
+        original_call = prepared.Snapshot.__call__
+
+        def counted_call(snapshot, statement, **params):
+            self.statements += 1
+            return original_call(snapshot, statement, **params)
+        prepared.Snapshot.__call__ = counted_call
+        try:
+            from pg8000 import core
+        except ImportError:
+            return
+        original_flush = core._flush
+
+        def counted_flush(sock):
+            self.round_trips += 1
+            return original_flush(sock)
+        core._flush = counted_flush
+
+    def listen(self, engine) -> None:
+        """Count the ORM's statements on ``engine`` too."""
+        import sqlalchemy as sa
+
+        @sa.event.listens_for(engine, 'before_cursor_execute')
+        def count(*args):
+            self.statements += 1
+
+    def listen_all(self) -> None:
+        """:meth:`listen` on every Database the loaded pipeline has opened."""
+        for used in databases():
+            self.listen(used.engine)
+
+    def reset(self) -> None:
+        self.statements = self.round_trips = 0
+
+
+def databases() -> list:
+    """The Database objects the loaded pipeline uses (found through the garbage collector)."""
+    import gc
+
+    from nova_api.db import database
+    return [obj for obj in gc.get_objects() if isinstance(obj, database.Database)
+            and obj._engine is not None]
+
+
+def postgres_cpu_seconds() -> float:
+    """User and system CPU of every PostgreSQL process on the machine (its backends' work)."""
+    total = 0
+    for entry in os.listdir('/proc'):
+        if not entry.isdigit():
+            continue
+        try:
+            with open('/proc/%s/stat' % entry) as stat:
+                line = stat.read()
+        except OSError:
+            continue
+        if '(postgres)' in line:
+            fields = line.rsplit(')', 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf('SC_CLK_TCK')
+

@@ -9,6 +9,7 @@ import pytest
 from nova_api import compute as compute_layer
 from nova_api import context as nova_context
 from nova_api.compute.servers import boot
+from nova_api.db import prepared
 from nova_api.objects import server_changes
 
 CIRROS = '7ae8d0b6-5f64-4a2e-9a13-0c3f45e21c01'
@@ -39,6 +40,19 @@ def make_compute(make_conf, database):
         made.network.ensure_seeded()
         return made
     return make
+
+
+@pytest.fixture
+def prepared_statements(monkeypatch) -> list:
+    """The prepared statements (db.prepared) run from now on, in order."""
+    seen: list = []
+    real_call = prepared.Snapshot.__call__
+
+    def counted(read, statement, **params):
+        seen.append(statement)
+        return real_call(read, statement, **params)
+    monkeypatch.setattr(prepared.Snapshot, '__call__', counted)
+    return seen
 
 
 @pytest.fixture

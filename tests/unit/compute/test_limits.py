@@ -4,22 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from nova_api.db import prepared
 from nova_api.objects import quota_classes
 from nova_api.objects import quotas as quota_objects
-
-
-@pytest.fixture
-def statements(monkeypatch) -> list:
-    """The prepared statements run from now on."""
-    seen: list = []
-    real_call = prepared.Snapshot.__call__
-
-    def counted(read, statement, **params):
-        seen.append(statement)
-        return real_call(read, statement, **params)
-    monkeypatch.setattr(prepared.Snapshot, '__call__', counted)
-    return seen
 
 
 def _absolute(compute, caller):
@@ -28,16 +14,16 @@ def _absolute(compute, caller):
 
 @pytest.mark.parametrize('default_class', [{}, {'cores': 11}], ids=['empty', 'set'])
 def test_once_the_default_class_is_kept_a_request_is_one_statement(
-        make_compute, caller, database, statements, default_class):
+        make_compute, caller, database, prepared_statements, default_class):
     for resource, limit in default_class.items():
         database.write(quota_classes.set_class_limit, 'default', resource, limit)
     compute = make_compute()
     _absolute(compute, caller)  # reads the class and keeps it
-    statements.clear()
+    prepared_statements.clear()
 
     _absolute(compute, caller)
 
-    assert len(statements) == 1
+    assert len(prepared_statements) == 1
 
 
 def test_a_default_class_written_elsewhere_is_in_the_next_answer(make_compute, caller, database):

@@ -8,7 +8,6 @@ from nova_api import exception
 from nova_api.compute import quotas
 from nova_api.db import generations
 from nova_api.db import models
-from nova_api.db import prepared
 from nova_api.objects import quotas as quota_objects
 
 PROJECT = 'p1'
@@ -145,7 +144,7 @@ def test_usage_in_one_statement_counts_what_each_resources_counter_counts(databa
 
 @pytest.mark.parametrize('own_limits', [{}, {'cores': 7, 'instances': 3}], ids=['none', 'two'])
 def test_usage_and_project_limits_in_one_statement_are_what_the_two_reads_give(
-        database, own_limits, monkeypatch):
+        database, own_limits, prepared_statements):
     def seed(session):
         _add_servers(session, PROJECT, 'alice', ['active', 'soft-delete'])
         _add_servers(session, 'other', 'alice', ['active'])
@@ -155,17 +154,12 @@ def test_usage_and_project_limits_in_one_statement_are_what_the_two_reads_give(
             quota_objects.set_project_limit(session, PROJECT, resource, limit)
         quota_objects.set_project_limit(session, 'other', 'ram', 1)
     database.write(seed)
-    statements = []
-    real_call = prepared.Snapshot.__call__
-    monkeypatch.setattr(prepared.Snapshot, '__call__',
-                        lambda read, statement, **params: statements.append(statement)
-                        or real_call(read, statement, **params))
+    prepared_statements.clear()
 
     used, limits, number = database.read_prepared(
         quota_objects.usage_and_project_limits, PROJECT, 'quota_classes')
 
-    assert len(statements) == 1
-    monkeypatch.setattr(prepared.Snapshot, '__call__', real_call)
+    assert len(prepared_statements) == 1
     assert used == database.read(quota_objects.usage, PROJECT, None)
     assert limits == own_limits == database.read(quota_objects.project_limits, PROJECT)
     assert number == database.read_prepared(generations.generation, 'quota_classes') is not None

@@ -94,6 +94,10 @@ class QuotaEngine:
 
     def __init__(self, conf: cfg.ConfigOpts):
         self._options = conf.quota
+        # Read once: every /limits and every quota check starts from these, and a
+        # configuration change (SIGHUP) builds new workers with a new engine.
+        self._configured = {resource.name: UNLIMITED if resource.option is None
+                            else getattr(self._options, resource.option) for resource in RESOURCES}
 
     @property
     def recheck(self) -> bool:
@@ -107,8 +111,7 @@ class QuotaEngine:
         so that a change is seen by every worker at once, unless the caller
         gives it (``default_class``: a copy it knows to be current).
         """
-        limits = {resource.name: UNLIMITED if resource.option is None
-                  else getattr(self._options, resource.option) for resource in RESOURCES}
+        limits = dict(self._configured)
         if default_class is None and session is not None:
             default_class = quota_class_objects.class_limits(session, DEFAULT_CLASS)
         if default_class:

@@ -21,6 +21,7 @@ from nova_api import context as nova_context
 from nova_api import exception
 from nova_api.compute import base
 from nova_api.compute import flavors as flavor_rules
+from nova_api.compute import service_registry
 from nova_api.compute.servers import move_steps
 from nova_api.compute.servers import operations as ops
 from nova_api.compute.servers import states as s
@@ -51,13 +52,20 @@ class MoveAPI(base.ResourceAPI):
     def _hosts(self) -> dict[str, str]:
         return compute_conf.compute_hosts(self.conf)
 
-    def host_is_down(self, host: str | None) -> bool:
-        """Nova's service-down test for evacuate: here a host that left ``compute_hosts``.
+    def host_is_down(self, session: orm.Session, host: str | None) -> bool:
+        """Nova's service-down test for evacuate (the servicegroup's ``service_is_up``).
 
-        The simulated hosts never fail; the os-services ``forced_down`` flag,
-        when it exists, is the other way a host goes down.
+        The simulated hosts report all the time, so a host is down when it
+        left ``compute_hosts`` or when an administrator forced its
+        nova-compute service down (``PUT /os-services``, 2.11): the way an
+        operator tells Nova a host has failed before evacuating it.
         """
-        return host is not None and host not in self._hosts()
+        if host is None:
+            return False
+        if host not in self._hosts():
+            return True
+        service = service_registry.read(session, self.conf).compute().get(host)
+        return service is not None and service.forced_down
 
     def _record(self, ctx: nova_context.RequestContext, server: Server, migration_type: str,
                 status: str, dest: str | None = None, **values: Any):
@@ -230,7 +238,7 @@ class MoveAPI(base.ResourceAPI):
         operation = ops.EVACUATE_STOPPED if stopped else ops.EVACUATE
 
         def also(session: orm.Session, state: Mapping[str, Any], now) -> None:
-            if not self.host_is_down(state['host']):
+            if not self.host_is_down(session, state['host']):
                 raise exception.ComputeServiceInUse(host=state['host'])
             self._record(ctx, server, migration_objects.EVACUATION, 'accepted', dest=host)(
                 session, state, now)

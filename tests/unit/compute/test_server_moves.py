@@ -149,6 +149,26 @@ def test_evacuate_from_a_host_that_left_the_configuration(caller, make_compute, 
         'done', 'evacuation', 'cmp1')
 
 
+def test_evacuate_from_a_host_forced_down(caller, make_compute, clock_for):
+    """The operator's way (Nova's servicegroup check): force the host's service down, evacuate."""
+    compute = make_compute({'DEFAULT': {'compute_hosts': ['cmp1', 'cmp2']}})
+    from nova_api.compute.servers import boot
+    server, = compute.servers.create(caller(), boot.BootRequest(
+        name='w', flavor_ref='1', image_ref='7ae8d0b6-5f64-4a2e-9a13-0c3f45e21c01'))[0]
+    clock_for(compute).advance(1.5)
+    admin = caller(admin=True)
+    source = _row(compute, server).host
+    with pytest.raises(exception.ComputeServiceInUse):
+        compute.server_moves.evacuate(admin, compute.servers.get(admin, server.uuid), None, False)
+    compute.services.update_by_host(admin, source, 'nova-compute', {'forced_down': True})
+
+    compute.server_moves.evacuate(admin, compute.servers.get(admin, server.uuid), None, False)
+    _until(compute, clock_for(compute), server, states.ACTIVE)
+    row = _row(compute, server)
+    assert row.host not in (None, source)
+    assert _migration(compute, server).source_compute == source
+
+
 def test_flavor_columns_and_host_addresses():
     snapshot = '{"flavorid":"2","name":"m1.small","vcpus":1,"memory_mb":2048,"root_gb":20,' \
                '"ephemeral_gb":0}'

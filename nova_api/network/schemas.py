@@ -114,8 +114,11 @@ floatingip_create = _body('floatingip', {
 floatingip_update = _body('floatingip', {'description': _description, 'port_id': _nullable_id,
                                          'fixed_ip_address': _address})
 
+#: A limit per resource, and the flags of quota-check-limit: Neutron pops ``force`` and
+#: ``check_limit`` off the body before it converts or checks anything, so any value passes.
 quota_update = {'type': 'object', 'properties': {'quota': {
-    'type': 'object', 'additionalProperties': {
+    'type': 'object', 'properties': {'force': {}, 'check_limit': {}},
+    'additionalProperties': {
         'type': ['integer', 'string'], 'pattern': '^-?[0-9]{1,10}$', 'minimum': -1,
         'maximum': 2 ** 31 - 1}}},
     'required': ['quota'], 'additionalProperties': False}

@@ -37,6 +37,10 @@ EXTENSIONS = (
      'project'),
     ('quota_details', 'Quota details management support', 'Expose functions for quotas usage '
      'statistics per project'),
+    ('quota-check-limit', 'Quota engine limit check', 'Support for checking the resource '
+     'usage before applying a new quota limit'),
+    ('quota-check-limit-default', 'Quota engine limit check by default', 'By default, the '
+     'Neutron quota engine checks the resource usage before applying a new quota limit'),
     ('project-id', 'project_id field enabled', 'Extension that indicates that project_id field '
      'is enabled.'),
     ('standard-attr-description', 'standard-attr-description', 'Extension to add descriptions '

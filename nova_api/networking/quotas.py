@@ -1,5 +1,8 @@
 """Neutron's quotas: a limit per project and resource (the configured default unless set),
 checked when a resource is made, under a lock so that two creates cannot both take the last one.
+
+A new limit is checked against what the project already uses unless it is forced, as Neutron
+does since 2025.1 (the ``quota-check-limit-default`` extension).
 """
 
 from __future__ import annotations
@@ -29,6 +32,12 @@ COUNTED: Mapping[str, sa.Table] = {
     'security_group_rule': models.SecurityGroupRule.__table__,
 }
 RESOURCES = tuple(COUNTED)
+#: A limit that is no limit (Neutron's quota_api.UNLIMITED_QUOTA).
+UNLIMITED = -1
+
+
+def _lock(session: orm.Session, project_id: str, resource: str) -> None:
+    db.lock(session, 'network-quota:%s:%s' % (project_id, resource))
 
 
 class QuotaAPI(base.NetworkResourceAPI):
@@ -45,20 +54,23 @@ class QuotaAPI(base.NetworkResourceAPI):
                 limits[row.resource] = row.limit
         return limits
 
+    @staticmethod
+    def used(session: orm.Session, project_id: str, resource: str) -> int:
+        """How many ``resource`` the project has: the ``used`` of ``/details`` (no reservations)."""
+        table = COUNTED[resource]
+        return session.scalar(sa.select(sa.func.count()).select_from(table).where(
+            table.c.project_id == project_id)) or 0
+
     def usage(self, session: orm.Session, project_id: str) -> dict[str, int]:
-        return {name: session.scalar(sa.select(sa.func.count()).select_from(table).where(
-            table.c.project_id == project_id)) or 0 for name, table in COUNTED.items()}
+        return {name: self.used(session, project_id, name) for name in RESOURCES}
 
     def check(self, session: orm.Session, project_id: str, resource: str, adding: int = 1) -> None:
         """409 OverQuota unless ``project_id`` may have ``adding`` more ``resource``."""
-        db.lock(session, 'network-quota:%s:%s' % (project_id, resource))
+        _lock(session, project_id, resource)
         limit = self.limits(session, project_id)[resource]
         if limit < 0:
             return
-        table = COUNTED[resource]
-        used = session.scalar(sa.select(sa.func.count()).select_from(table).where(
-            table.c.project_id == project_id)) or 0
-        if used + adding > limit:
+        if self.used(session, project_id, resource) + adding > limit:
             raise net_exc.OverQuota(overs=[resource])
 
     # -- the API ---------------------------------------------------------------
@@ -74,7 +86,14 @@ class QuotaAPI(base.NetworkResourceAPI):
                     for name in RESOURCES}
         return self.database.read(read)
 
-    def update(self, project_id: str, values: Mapping[str, Any]) -> dict[str, int]:
+    def update(self, project_id: str, values: Mapping[str, Any],
+               force: bool = False) -> dict[str, int]:
+        """Set limits (all or none of them); returns the project's limits afterwards.
+
+        404 QuotaResourceUnknown for a resource not counted, 400 for a limit out of range,
+        and, unless ``force``, 400 for a limit below what the project already uses (-1,
+        unlimited, is always allowed), worded as Neutron's ``QuotaSetsController.update``.
+        """
         unknown = sorted(set(values) - set(RESOURCES))
         if unknown:
             raise net_exc.QuotaResourceUnknown(unknown=unknown)
@@ -82,15 +101,31 @@ class QuotaAPI(base.NetworkResourceAPI):
             if not -1 <= int(limit) <= 2 ** 31 - 1:
                 raise net_exc.HTTPBadRequest(reason="Invalid input for %s. Reason: '%s' is too "
                                                     "small - must be at least '-1'." % (name, limit))
+        limits = {name: int(limit) for name, limit in values.items()}
+        return self.database.write(self._update, project_id, limits, force)
 
-        def write(session):
-            for name, limit in values.items():
-                session.execute(sa.delete(_quotas).where(_Q.project_id == project_id,
-                                                         _Q.resource == name))
-                session.execute(sa.insert(_quotas).values(project_id=project_id, resource=name,
-                                                          limit=int(limit)))
-            return self.limits(session, project_id)
-        return self.database.write(write)
+    def _update(self, session: orm.Session, project_id: str, limits: Mapping[str, int],
+                force: bool) -> dict[str, int]:
+        # Hold the locks the creates' checks take (in one order), so that no create slips in
+        # between counting the usage and storing a limit that must cover it.
+        for name in sorted(limits):
+            _lock(session, project_id, name)
+        if not force:
+            for name, limit in limits.items():
+                if limit == UNLIMITED:
+                    continue
+                used = self.used(session, project_id, name)
+                if used > limit:
+                    raise net_exc.HTTPBadRequest(reason=(
+                        'Quota limit %(limit)s for %(resource)s must be greater than or equal '
+                        'to already used %(resource_usage)s' % {
+                            'limit': limit, 'resource': name, 'resource_usage': used}))
+        for name, limit in limits.items():
+            session.execute(sa.delete(_quotas).where(_Q.project_id == project_id,
+                                                     _Q.resource == name))
+            session.execute(sa.insert(_quotas).values(project_id=project_id, resource=name,
+                                                      limit=limit))
+        return self.limits(session, project_id)
 
     def reset(self, project_id: str) -> None:
         self.database.write(lambda s: s.execute(sa.delete(_quotas).where(

@@ -83,6 +83,31 @@ def test_openstack_router_and_floating_ip(nova_api_service):
     osc(nova_api_service, 'network', 'delete', name)
 
 
+def test_openstack_quota_set_checks_the_network_limits_against_usage(nova_api_service):
+    """openstackclient adds ``check_limit: true`` to every Neutron quota update (``force: true``
+    with ``--force``); a limit below what the project uses is refused unless forced."""
+    project = unique('osc-quota')
+    osc(nova_api_service, 'network', 'create', project, '-f', 'json', project=project)
+
+    osc(nova_api_service, 'quota', 'set', '--ports', '600', '--routers', '7', project,
+        user='admin', project='admin')
+    shown = osc(nova_api_service, 'quota', 'show', '--network', project, '-f', 'json',
+                user='admin', project='admin')
+    assert {q['Resource']: q['Limit'] for q in shown}['ports'] == 600
+
+    refused = osc(nova_api_service, 'quota', 'set', '--networks', '0', project,
+                  user='admin', project='admin', check=False)
+    assert refused.returncode != 0 and 'Traceback' not in refused.stderr
+    assert ('Quota limit 0 for network must be greater than or equal to already used 1'
+            in refused.stderr), refused.stderr
+    osc(nova_api_service, 'quota', 'set', '--networks', '0', '--force', project,
+        user='admin', project='admin')
+    shown = osc(nova_api_service, 'quota', 'show', '--network', project, '-f', 'json',
+                user='admin', project='admin')
+    limits = {q['Resource']: q['Limit'] for q in shown}
+    assert (limits['networks'], limits['ports'], limits['routers']) == (0, 600, 7)
+
+
 def test_openstacksdk_network_proxy(sdk):
     conn = sdk('alice', 'demo')
     name = unique('sdk-net')

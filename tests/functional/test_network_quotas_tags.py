@@ -67,6 +67,39 @@ def test_an_unknown_quota_resource_is_refused(alice, admin):
     neutron_error(admin('PUT', '/quotas/' + alice.project, {'quota': {'network': 'lots'}}), 400)
 
 
+def test_a_limit_below_usage_is_refused_unless_forced(alice, admin):
+    """quota-check-limit-default: the check is Neutron's default since 2025.1, ``check_limit``
+    (which openstackclient always sends) changes nothing, ``force: true`` skips it."""
+    path = '/quotas/' + alice.project
+    alice.create('networks', name='one')
+    response = admin('PUT', path, {'quota': {'port': 600, 'check_limit': True}})
+    assert response.status_code == 200, response.text
+    assert response.json()['quota']['port'] == 600
+
+    for body in ({'network': 0, 'check_limit': True}, {'network': 0},
+                 {'port': 5, 'network': 0, 'force': False}):
+        response = admin('PUT', path, {'quota': body})
+        assert neutron_error(response, 400, 'HTTPBadRequest') == (
+            'Quota limit 0 for network must be greater than or equal to already used 1')
+    assert admin('GET', path).json()['quota']['port'] == 600  # nothing half-written
+
+    assert admin('PUT', path, {'quota': {'network': 1}}).status_code == 200  # equal to usage
+    response = admin('PUT', path, {'quota': {'network': 0, 'force': True, 'check_limit': True}})
+    assert response.status_code == 200, response.text
+    assert alice('GET', path + '/details').json()['quota']['network'] == {
+        'limit': 0, 'used': 1, 'reserved': 0}
+    assert admin('PUT', path, {'quota': {'network': -1}}).status_code == 200
+    neutron_error(admin('PUT', path, {'quota': {'network': 5, 'check_limits': True}}), 400,
+                  'HTTPBadRequest')
+
+
+def test_the_quota_check_limit_extensions_are_listed(alice):
+    aliases = {e['alias'] for e in alice('GET', '/extensions').json()['extensions']}
+    assert {'quota-check-limit', 'quota-check-limit-default'} <= aliases
+    extension = alice('GET', '/extensions/quota-check-limit-default').json()['extension']
+    assert extension['name'] == 'Quota engine limit check by default'
+
+
 def test_security_groups_count_their_rules(alice, admin):
     admin('PUT', '/quotas/' + alice.project, {'quota': {'security_group': 2}})
     alice.list('security-groups')  # the default group is one

@@ -9,6 +9,19 @@ from nova_api.network import views
 from nova_api.network.controllers import base
 
 
+def _requested(body: dict) -> tuple[dict, bool]:
+    """The limits to set, and whether to skip the usage check.
+
+    As Neutron's ``QuotaSetsController.update``: ``force`` skips it only when it is JSON
+    ``true``; ``check_limit`` (openstackclient sends it without ``--force``) changes nothing,
+    the check being the default (``quota-check-limit-default``).
+    """
+    values = dict(body['quota'])
+    force = values.pop('force', None) is True
+    values.pop('check_limit', None)
+    return values, force
+
+
 class QuotasController(base.NetworkController):
     collection = 'quotas'
 
@@ -43,9 +56,11 @@ class QuotasController(base.NetworkController):
     @validation.schema(schemas.quota_update)
     @controller.expected_errors(400, 403, 404)
     def update(self, req, id: str, body: dict):
-        """Set limits (-1: unlimited). 200; 403 but to an admin; 404 for an unknown resource."""
+        """Set limits (-1: unlimited). 200; 400 for a limit below usage unless ``force``;
+        403 but to an admin; 404 for an unknown resource."""
         self.authorize(req.context, 'update_quota', {'project_id': id})
-        return views.quota(self.net.quotas.update(id, body['quota']))
+        values, force = _requested(body)
+        return views.quota(self.net.quotas.update(id, values, force=force))
 
     @controller.expected_errors(403)
     @controller.response(204)

@@ -12,9 +12,7 @@ server's ``os-extended-volumes:volumes_attached`` shows it.
 
 from __future__ import annotations
 
-import re
 import uuid
-from collections.abc import Iterable
 
 from sqlalchemy import orm
 
@@ -22,6 +20,7 @@ from nova_api import context as nova_context
 from nova_api import exception
 from nova_api.compute import base
 from nova_api.compute import server_holds
+from nova_api.compute.device_names import next_device_name
 from nova_api.compute.servers import states as s
 from nova_api.objects import server_changes as changes
 from nova_api.objects import volume_attachments as bdms
@@ -37,44 +36,6 @@ ATTACH = server_holds.Allowed('attach_volume', _VOLUME_STATES)
 DETACH = server_holds.Allowed('detach_volume', _VOLUME_STATES)
 #: vm_states where the API refuses a volume change before 2.20.
 SHELVED_STATES = frozenset({s.SHELVED, s.SHELVED_OFFLOADED})
-
-#: libvirt's root disk, when the server does not name one.
-_ROOT_DEVICE = '/dev/vda'
-#: Nova's ``block_device.match_device``: (prefix, letters) of a device path.
-_DEVICE_RE = re.compile(r'(^/dev/x{0,1}[a-z]{0,1}d{0,1})([a-z]+)[0-9]*$')
-
-
-def _split(name: str) -> tuple[str, str]:
-    match = _DEVICE_RE.match(name)
-    return (match.group(1), match.group(2)) if match else ('/dev/vd', name.rsplit('/', 1)[-1])
-
-
-def _letter(index: int) -> str:
-    """The ``index``-th device letter: a..z, then aa, ab... (Nova's generate_device_letter)."""
-    letters = ''
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord('a') + remainder) + letters
-    return letters
-
-
-def next_device_name(root_device: str | None, used: Iterable[str], requested: str | None) -> str:
-    """Nova's ``get_next_device_name``: the root's prefix and the requested (or first free) letter.
-
-    ``DevicePathInUse`` (409) when the letter asked for is taken.
-    """
-    prefix, root_letter = _split(root_device or _ROOT_DEVICE)
-    taken = {_split(name)[1] for name in used} | {root_letter}
-    if requested:
-        letter = _split(requested)[1]
-        if letter in taken:
-            raise exception.DevicePathInUse(path=requested)
-        return prefix + letter
-    index = 0
-    while _letter(index) in taken:
-        index += 1
-    return prefix + _letter(index)
 
 
 def _volume_exists(session: orm.Session, volume_id: str) -> None:

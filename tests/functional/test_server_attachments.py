@@ -444,3 +444,25 @@ def test_clients_list_and_attach_interfaces_and_volumes(nova_api_service, sdk):
     assert [i.port_id for i in conn.compute.server_interfaces(server)] == [first.port_id]
     conn.compute.delete_server(server)
     conn.compute.wait_for_delete(server, wait=60)
+
+
+def test_clients_show_the_device_names_a_boot_gives_every_disk(nova_api_service, sdk):
+    """Named at build as Nova names them: the root /dev/vda, the other disks after it."""
+    project = unique('devp')
+    conn = sdk('frank', project)
+    root, data = str(uuid.uuid4()), str(uuid.uuid4())
+    server = conn.compute.create_server(
+        name=unique('dev'), flavor_id=conn.compute.find_flavor('m1.tiny').id, networks='none',
+        block_device_mapping=[
+            {'source_type': 'volume', 'destination_type': 'volume', 'boot_index': 0,
+             'uuid': root},
+            {'source_type': 'volume', 'destination_type': 'volume', 'uuid': data}])
+    server = conn.compute.wait_for_server(server, status='ACTIVE', wait=60)
+
+    listed = openstack(nova_api_service, 'server', 'volume', 'list', server.id, '-f', 'json',
+                       user='frank', project=project)
+    assert sorted((row['Volume ID'], row['Device']) for row in listed) == sorted(
+        [(root, '/dev/vda'), (data, '/dev/vdb')])
+    shown = openstack(nova_api_service, 'server', 'show', server.id, '-f', 'json')
+    assert shown['OS-EXT-SRV-ATTR:root_device_name'] == '/dev/vda'
+    conn.compute.delete_server(server)

@@ -27,6 +27,7 @@ from sqlalchemy import orm
 
 from nova_api import context as nova_context
 from nova_api import exception
+from nova_api.compute import device_names
 from nova_api.compute import flavors as flavor_rules
 from nova_api.compute import networks as networks_api
 from nova_api.compute import server_groups
@@ -387,7 +388,7 @@ def flavor_snapshot(flavor) -> str:
 
 
 def _row(checked: Checked, ctx: nova_context.RequestContext, index: int, count: int,
-         resv_id: str, now: datetime.datetime) -> dict[str, Any]:
+         resv_id: str, root_device_name: str, now: datetime.datetime) -> dict[str, Any]:
     request, flavor = checked.request, checked.flavor
     server_uuid = str(uuid.uuid4())
     name = request.name
@@ -420,16 +421,17 @@ def _row(checked: Checked, ctx: nova_context.RequestContext, index: int, count: 
             checked.security_groups or request.security_groups or ['default']))).decode(),
         'trusted_certs': orjson.dumps(list(request.trusted_certs)).decode()
         if request.trusted_certs else None,
-        'root_device_name': None, 'kernel_id': '', 'ramdisk_id': '',
+        'root_device_name': root_device_name, 'kernel_id': '', 'ramdisk_id': '',
         'launched_at': None, 'terminated_at': None, 'deleted_at': None, 'deleted': False,
         'created_at': now, 'updated_at': now,
     }
 
 
-def _block_device_rows(checked: Checked, now: datetime.datetime) -> list[dict[str, Any]]:
+def _block_device_rows(checked: Checked, names: Sequence[str | None],
+                       now: datetime.datetime) -> list[dict[str, Any]]:
     rows = []
-    for bdm in checked.block_devices:
-        row = dict(bdm, uuid=str(uuid.uuid4()), created_at=now, updated_at=now)
+    for bdm, name in zip(checked.block_devices, names, strict=True):
+        row = dict(bdm, uuid=str(uuid.uuid4()), device_name=name, created_at=now, updated_at=now)
         if row['destination_type'] == 'volume' and row['volume_id'] is None:
             # Cinder would create this volume from the image, snapshot or nothing.
             row['volume_id'] = str(uuid.uuid4())
@@ -447,13 +449,18 @@ def insert(session: orm.Session, ctx: nova_context.RequestContext, checked: Chec
                                          flavor.memory_mb, request.min_count, request.max_count)
     now = changes.utcnow()
     resv_id = reservation_id()
-    rows = [_row(checked, ctx, index, count, resv_id, now) for index in range(count)]
+    # Named here rather than on the host as Nova does: the same names, without a statement more
+    # in the build (every simulated host is libvirt-like).
+    root_device_name, bdm_names = device_names.at_build(checked.block_devices)
+    rows = [_row(checked, ctx, index, count, resv_id, root_device_name, now)
+            for index in range(count)]
     uuids = [row['uuid'] for row in rows]
     changes.insert_servers(
         session, rows,
         metadata={server_uuid: request.metadata for server_uuid in uuids},
         tags={server_uuid: sorted(set(request.tags)) for server_uuid in uuids},
-        block_devices={server_uuid: _block_device_rows(checked, now) for server_uuid in uuids})
+        block_devices={server_uuid: _block_device_rows(checked, bdm_names, now)
+                       for server_uuid in uuids})
     if checked.group is not None:
         server_groups.join(session, ctx, quota_engine, checked.group, uuids, now)
     if quota_engine.recheck:

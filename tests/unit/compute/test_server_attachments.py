@@ -6,6 +6,7 @@ import pytest
 
 from nova_api import context as nova_context
 from nova_api import exception
+from nova_api.compute import device_names
 from nova_api.compute import server_external_events as events
 from nova_api.compute import server_holds
 from nova_api.compute import volume_attachments as volumes
@@ -36,6 +37,20 @@ def test_a_device_letter_in_use_is_a_409():
     assert raised.value.code == 409 and '(/dev/sdb)' in raised.value.format_message()
     with pytest.raises(exception.DevicePathInUse):
         volumes.next_device_name('/dev/vda', [], '/dev/vda')
+
+
+@pytest.mark.parametrize('devices, root, names', [
+    ([], '/dev/vda', []),
+    ([{'boot_index': 0, 'destination_type': 'local'}], '/dev/vda', ['/dev/vda']),
+    ([{'boot_index': 0, 'destination_type': 'volume', 'device_name': 'xvda'},
+      {'destination_type': 'volume'}], '/dev/xvda', ['/dev/xvda', '/dev/xvdb']),
+    ([{'boot_index': 0, 'destination_type': 'local'},
+      {'destination_type': 'volume', 'device_name': '/dev/vdb'},
+      {'destination_type': 'volume'}, {'no_device': True, 'device_name': 'vdc'}],
+     '/dev/vda', ['/dev/vda', '/dev/vdb', '/dev/vdc', None]),
+])
+def test_a_new_server_names_its_disks_as_novas_default_device_names(devices, root, names):
+    assert device_names.at_build(devices) == (root, names)
 
 
 SERVER = {'uuid': 'u', 'host': 'compute1'}

@@ -139,6 +139,32 @@ def test_a_volume_backed_boot_records_its_volumes(compute, boot_server, caller):
     assert len(stored.volumes) == 2  # the blank one got the id of the volume made for it
 
 
+def _device_names(compute, server_uuid) -> list:
+    bdm = models.BlockDeviceMapping.__table__.c
+    return compute.database.read(lambda session: [tuple(row) for row in session.execute(
+        sa.select(bdm.boot_index, bdm.destination_type, bdm.device_name)
+        .where(bdm.instance_uuid == server_uuid).order_by(bdm.id))])
+
+
+def test_every_disk_of_a_boot_is_named_after_the_root_as_nova_names_them(
+        compute, boot_server, caller):
+    image_backed, = boot_server()
+    assert compute.servers.get(caller(), image_backed.uuid).root_device_name == '/dev/vda'
+    assert _device_names(compute, image_backed.uuid) == [(0, 'local', '/dev/vda')]
+
+    volume_backed, = boot_server(image_ref=None, block_devices=(
+        {'source_type': 'volume', 'destination_type': 'volume', 'boot_index': 0,
+         'uuid': 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee', 'device_name': 'sda'},
+        {'source_type': 'blank', 'destination_type': 'volume', 'volume_size': 1},
+        {'source_type': 'blank', 'destination_type': 'local', 'guest_format': 'swap'},
+        {'source_type': 'blank', 'destination_type': 'local', 'volume_size': 1}))
+    assert compute.servers.get(caller(), volume_backed.uuid).root_device_name == '/dev/sda'
+    # The root's prefix; ephemeral disks first, then swap, then volumes (Nova's order).
+    assert _device_names(compute, volume_backed.uuid) == [
+        (0, 'volume', '/dev/sda'), (None, 'volume', '/dev/sdd'), (None, 'local', '/dev/sdc'),
+        (None, 'local', '/dev/sdb')]
+
+
 def test_a_fixed_ip_in_use_is_refused(compute, boot_server, clock):
     network = compute.servers.networks.private.id
     boot_server(networks=[{'uuid': network, 'fixed_ip': '10.0.0.9'}])

@@ -20,7 +20,9 @@ false, ``/network`` is not found and the catalogue has no ``network`` entry.
 """),
     cfg.StrOpt('owner_project', default='admin', help="""
 The project that owns the seeded ``private`` and ``public`` networks, their
-subnets and the security groups of no one else.
+subnets and ``router1``: a project id, or under the built-in identity the
+name of a project of the default domain (the default, ``admin``, is the
+bootstrap's project).
 """),
     cfg.StrOpt('public_range', default='172.24.4.0/24', help="""
 The subnet of the seeded external ``public`` network: floating IPs and router

@@ -21,6 +21,7 @@ from nova_api import context as nova_context
 from nova_api.compute import networks as compute_networks
 from nova_api.db import database as db
 from nova_api.db import models
+from nova_api.db.models import identity as identity_models
 from nova_api.networking import base
 from nova_api.networking import ipam
 
@@ -41,8 +42,25 @@ def subnet_id(name: str) -> str:
     return compute_networks.subnet_id(network_id(name))
 
 
-def _plan(conf: cfg.ConfigOpts) -> list[tuple[dict, dict]]:
-    owner = conf.network.owner_project
+def owner_project(session: orm.Session, conf: cfg.ConfigOpts) -> str:
+    """The project that owns what is seeded: ``[network] owner_project`` as a project id.
+
+    Under the built-in identity (keystone strategy, ``[identity] enabled``)
+    projects have generated ids, so a name of one of the default domain's
+    projects (the shipped ``admin``: the bootstrap's project) is looked up, as
+    devstack gives its networks to the admin project's id. Anything else, and
+    under noauth2 (where a project's name is its id), is taken as the id.
+    """
+    wanted = conf.network.owner_project
+    if conf.api.auth_strategy != 'keystone' or not conf.identity.enabled:
+        return wanted
+    projects = models.Project.__table__
+    found = session.scalar(sa.select(projects.c.id).where(
+        projects.c.domain_id == identity_models.DEFAULT_DOMAIN_ID, projects.c.name == wanted))
+    return found or wanted
+
+
+def _plan(conf: cfg.ConfigOpts, owner: str) -> list[tuple[dict, dict]]:
     private = ipaddress.ip_network(conf.fixed_range, strict=False)
     public = ipaddress.ip_network(conf.network.public_range, strict=False)
     return [
@@ -60,7 +78,7 @@ def seed(session: orm.Session, conf: cfg.ConfigOpts) -> None:
         return
     db.lock(session, 'network-seed')
     present = set(session.scalars(sa.select(_networks.c.id).where(_networks.c.id.in_(wanted))))
-    for network, subnet in _plan(conf):
+    for network, subnet in _plan(conf, owner_project(session, conf)):
         net_id = network_id(network['name'])
         if net_id in present:
             continue
@@ -95,7 +113,7 @@ def seed_router(session: orm.Session, net: Any) -> None:
     db.lock(session, 'network-seed-router')
     if session.scalar(sa.select(_routers.c.id).where(_routers.c.id == router_id())):
         return
-    owner = net.conf.network.owner_project
+    owner = owner_project(session, net.conf)
     ctx = nova_context.RequestContext(user_id=None, project_id=owner, roles=['admin'],
                                       is_admin=True)
     session.execute(sa.insert(_routers).values(

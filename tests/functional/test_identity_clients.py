@@ -125,6 +125,21 @@ def test_openstackclient_boots_a_server_from_a_clouds_yaml_with_a_password(cloud
     assert refused.returncode != 0 and 'HTTP 401' in refused.stderr
 
 
+def test_the_seeded_networks_and_router_belong_to_the_admin_project(cloud, tmp_path):
+    """As devstack seeds them: ``--project admin`` finds them under the project's real id."""
+    config = clouds_yaml(tmp_path / 'clouds.yaml', cloud, 'admin', ADMIN_PASSWORD, 'admin')
+    shown = run_openstack(config, 'project', 'show', 'admin', '-f', 'json')
+    assert shown.returncode == 0, shown.stderr
+    admin_project = json.loads(shown.stdout)['id']
+
+    listed = run_openstack(config, 'network', 'list', '--project', 'admin', '-f', 'json')
+    assert listed.returncode == 0, listed.stderr
+    assert sorted(n['Name'] for n in json.loads(listed.stdout)) == ['private', 'public']
+    router = run_openstack(config, 'router', 'show', 'router1', '-f', 'json')
+    assert router.returncode == 0, router.stderr
+    assert json.loads(router.stdout)['project_id'] == admin_project
+
+
 def test_openstacksdk_connects_from_a_clouds_yaml_with_a_password(cloud, tmp_path, monkeypatch):
     import openstack
 

@@ -362,6 +362,10 @@ LAST_MULTINIC = '2.43'
 FIRST_CRASH_DUMP = '2.17'
 #: The first version of the server tags API.
 FIRST_SERVER_TAGS = '2.26'
+# A server's diagnostics and NUMA topology (api/controllers/server_diagnostics.py,
+# server_topology.py).
+shows_standard_diagnostics = _since('2.48')
+FIRST_SERVER_TOPOLOGY = '2.78'
 
 
 def versioned(min_version: str | None = None, max_version: str | None = None):

@@ -48,6 +48,7 @@ from nova_api.api.controllers import quota_sets
 from nova_api.api.controllers import remote_consoles
 from nova_api.api.controllers import security_groups
 from nova_api.api.controllers import server_actions
+from nova_api.api.controllers import server_diagnostics
 from nova_api.api.controllers import server_external_events
 from nova_api.api.controllers import server_groups
 from nova_api.api.controllers import server_metadata
@@ -55,6 +56,7 @@ from nova_api.api.controllers import server_migrations
 from nova_api.api.controllers import server_password
 from nova_api.api.controllers import server_security_groups
 from nova_api.api.controllers import server_tags
+from nova_api.api.controllers import server_topology
 from nova_api.api.controllers import servers
 from nova_api.api.controllers import services
 from nova_api.api.controllers import simple_tenant_usage
@@ -209,6 +211,9 @@ ROUTES += (
         'GET': ('volume_attachments', 'show'), 'PUT': ('volume_attachments', 'update'),
         'DELETE': ('volume_attachments', 'delete')}),
     ('/os-server-external-events', {'POST': ('server_external_events', 'create')}),
+    # What a server's guest reports, and its NUMA topology (2.78).
+    ('/servers/{server_id}/diagnostics', {'GET': ('server_diagnostics', 'index')}),
+    ('/servers/{server_id}/topology', {'GET': ('server_topology', 'index')}),
 )
 
 
@@ -271,6 +276,8 @@ CONTROLLERS: Mapping[str, Factory] = {
 }
 CONTROLLERS = {**CONTROLLERS, 'remote_consoles': remote_consoles.RemoteConsolesController,
                'console_auth_tokens': console_auth_tokens.ConsoleAuthTokensController}
+CONTROLLERS = {**CONTROLLERS, 'server_diagnostics': server_diagnostics.ServerDiagnosticsController,
+               'server_topology': server_topology.ServerTopologyController}
 
 #: controller name -> factories of the extensions registered on it. The
 #: server actions: one family of ``@action`` handlers per module.

@@ -36,12 +36,14 @@ from nova_api.compute import quota_class_sets
 from nova_api.compute import quota_sets
 from nova_api.compute import quotas
 from nova_api.compute import security_group_proxies
+from nova_api.compute import server_diagnostics
 from nova_api.compute import server_external_events
 from nova_api.compute import server_groups
 from nova_api.compute import server_images
 from nova_api.compute import server_metadata
 from nova_api.compute import server_password
 from nova_api.compute import server_tags
+from nova_api.compute import server_topology
 from nova_api.compute import services
 from nova_api.compute import simple_tenant_usage
 from nova_api.compute import volume_attachments
@@ -96,6 +98,9 @@ class Compute:
         self.server_tags = server_tags.ServerTagsAPI(self)
         self.instance_actions = instance_actions.InstanceActionsAPI(self)
         self.server_password = server_password.ServerPasswordAPI(self)
+        # What a server's guest reports (diagnostics) and its NUMA topology.
+        self.server_diagnostics = server_diagnostics.ServerDiagnosticsAPI(self)
+        self.server_topology = server_topology.ServerTopologyAPI(self)
         # Nova's proxies of the network service (os-networks, os-tenant-networks,
         # os-floating-ips, os-security-groups).
         self.network_proxies = network_proxies.NetworkProxyAPI(self)

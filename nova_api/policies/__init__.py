@@ -36,6 +36,7 @@ from nova_api.policies import quota_sets
 from nova_api.policies import remote_consoles
 from nova_api.policies import security_groups
 from nova_api.policies import server_actions
+from nova_api.policies import server_diagnostics
 from nova_api.policies import server_external_events
 from nova_api.policies import server_groups
 from nova_api.policies import server_metadata
@@ -43,6 +44,7 @@ from nova_api.policies import server_migrations
 from nova_api.policies import server_networks
 from nova_api.policies import server_password
 from nova_api.policies import server_tags
+from nova_api.policies import server_topology
 from nova_api.policies import servers
 from nova_api.policies import services
 from nova_api.policies import simple_tenant_usage
@@ -60,6 +62,7 @@ MODULES += (aggregates, extensions, hosts, hypervisors, instance_usage_audit_log
 # A server's interfaces and volume attachments, and the external events.
 MODULES += (attach_interfaces, volume_attachments, server_external_events)
 MODULES += (server_metadata, server_tags, instance_actions, server_password)
+MODULES += (server_diagnostics, server_topology)
 # The Image API's (Glance's names).
 MODULES += (image,)
 # The built-in identity's token calls, and its admin calls (Keystone's names and defaults).

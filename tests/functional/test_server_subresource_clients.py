@@ -1,8 +1,10 @@
-"""A server's metadata, tags, instance actions and password through unmodified real clients.
+"""A server's metadata, tags, instance actions, password, diagnostics and topology through unmodified
+real clients.
 
 openstackclient (``server set/unset --property``, ``server set --tag`` at
-2.26, ``server event list/show``) and openstacksdk's compute proxy, logged
-in at the development identity service.
+2.26, ``server event list/show``, ``server show --diagnostics`` and
+``--topology``) and openstacksdk's compute proxy, logged in at the
+development identity service.
 """
 
 from __future__ import annotations
@@ -73,3 +75,44 @@ def test_openstacksdk_compute_proxy_metadata_tags_actions_password(sdk):
     conn.compute.clear_server_password(server)
     conn.compute.delete_server(server)
     conn.compute.wait_for_delete(server, wait=60)
+
+
+def test_openstack_server_show_diagnostics_and_topology(nova_api_service):
+    """``server show --diagnostics`` (osc lets the SDK negotiate: 2.48, the standard format) and
+    ``--topology`` (osc requires ``--os-compute-api-version 2.78``)."""
+    project = unique('oscd')
+    flavor = unique('osc-numa')
+
+    def osc(*args: str, check: bool = True):
+        return openstack(nova_api_service, *args, user='frank', project=project, check=check)
+    openstack(nova_api_service, 'flavor', 'create', flavor, '--vcpus', '2', '--ram', '512',
+              '--disk', '1', '--property', 'hw:numa_nodes=2', '--property',
+              'hw:cpu_policy=dedicated', '-f', 'json')
+    created = osc('server', 'create', '--image', IMAGE, '--flavor', flavor, '--wait',
+                  unique('osc-diag'), '-f', 'json')
+
+    diagnostics = openstack(nova_api_service, 'server', 'show', '--diagnostics', created['id'],
+                            '-f', 'json')
+    assert (diagnostics['state'], diagnostics['driver'], diagnostics['hypervisor']) == (
+        'running', 'libvirt', 'fake')
+    assert diagnostics['num_cpus'] == 2 and [cpu['id'] for cpu in diagnostics['cpu_details']] == [0, 1]
+    assert diagnostics['memory_details']['maximum'] == 512
+    assert diagnostics['has_config_drive'] is False and diagnostics['uptime'] >= 0
+    ports = osc('port', 'list', '--server', created['id'], '-f', 'json')
+    assert [nic['mac_address'] for nic in diagnostics['nic_details']] == [
+        port['MAC Address'] for port in ports]
+    refused = osc('server', 'show', '--diagnostics', created['id'], check=False)
+    assert refused.returncode != 0
+    assert "Policy doesn't allow os_compute_api:os-server-diagnostics" in refused.stderr
+
+    mine = osc('--os-compute-api-version', '2.78', 'server', 'show', '--topology', created['id'],
+               '-f', 'json')
+    assert mine['topology'] == {'nodes': [
+        {'vcpu_set': [0], 'siblings': [], 'memory_mb': 256},
+        {'vcpu_set': [1], 'siblings': [], 'memory_mb': 256}], 'pagesize_kb': None}
+    admin_view = openstack(nova_api_service, '--os-compute-api-version', '2.78', 'server', 'show',
+                           '--topology', created['id'], '-f', 'json')
+    assert [(node['host_node'], node['cpu_pinning']) for node in admin_view['topology']['nodes']] == [
+        (0, {'0': 0}), (1, {'1': 1})]
+    osc('server', 'delete', '--wait', created['id'])
+    openstack(nova_api_service, 'flavor', 'delete', flavor)

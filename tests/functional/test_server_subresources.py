@@ -1,4 +1,4 @@
-"""A server's metadata, tags, instance actions and password over HTTP, on SQLite and PostgreSQL.
+"""A server's metadata, tags, actions, password, diagnostics and topology over HTTP, on each backend.
 
 Each story boots servers in a project of its own. Bodies are compared with
 Nova's API samples by structure where Nova has samples.
@@ -396,3 +396,66 @@ def test_a_locked_server_refuses_metadata_changes_to_its_owner_not_to_admins(ali
                  {'metadata': {'k': 'v'}}).status_code == 200
     assert alice.action(server_id, {'unlock': None}).status_code == 202
     assert alice('DELETE', '/servers/%s/metadata/k' % server_id).status_code == 204
+
+
+# -- diagnostics and topology --------------------------------------------------------
+
+def test_diagnostics_are_for_admins_per_microversion(alice, admin, sample):
+    server_id = _active(alice.at('2.37'))
+    path = '/servers/%s/diagnostics' % server_id
+    assert_fault(alice('GET', path), 403, 'forbidden',
+                 "Policy doesn't allow os_compute_api:os-server-diagnostics to be performed.")
+
+    legacy = admin.at('2.47')('GET', path)
+    assert legacy.status_code == 200, legacy.text
+    assert {'cpu0_time', 'memory', 'vda_read', 'vda_write', 'vda_errors'} <= set(legacy.json())
+    nova = sample('os-server-diagnostics', '2.1', 'server-diagnostics-get-resp.json')
+    # Nova's keys per device (its sample's NIC is vnet1, ours the port's tap device).
+    suffixes = {key.split('_', 1)[-1] for key in legacy.json()}
+    assert suffixes == {key.split('_', 1)[-1] for key in nova}
+
+    standard = admin.at('2.48')('GET', path).json()
+    assert_same_shape(standard, sample('os-server-diagnostics', '2.48',
+                                       'server-diagnostics-get-resp.json'))
+    ports = alice('GET', '/servers/%s/os-interface' % server_id).json()['interfaceAttachments']
+    assert [nic['mac_address'] for nic in standard['nic_details']] == [
+        port['mac_addr'] for port in ports]
+    assert standard['state'] == 'running' and standard['memory_details']['maximum'] == 512
+
+    assert alice.action(server_id, {'os-stop': None}).status_code == 202
+    alice.wait_for(server_id, 'SHUTOFF')
+    assert_fault(admin('GET', path), 409, 'conflictingRequest',
+                 "Cannot 'get_diagnostics' instance %s while it is in power state shutdown"
+                 % server_id)
+    assert_fault(admin('GET', '/servers/%s/diagnostics' % uuid.uuid4()), 404, 'itemNotFound')
+
+
+def test_topology_from_2_78_with_host_details_for_admins(alice, admin, sample):
+    flavor = 'numa-' + uuid.uuid4().hex[:8]
+    assert admin('POST', '/flavors', {'flavor': {
+        'name': flavor, 'id': flavor, 'vcpus': 4, 'ram': 3072, 'disk': 1}}).status_code == 200
+    specs = {'hw:numa_nodes': '2', 'hw:numa_cpus.0': '0,1', 'hw:numa_cpus.1': '2,3',
+             'hw:numa_mem.0': '1024', 'hw:numa_mem.1': '2048', 'hw:cpu_policy': 'dedicated',
+             'hw:mem_page_size': 'small'}
+    assert admin('POST', '/flavors/%s/os-extra_specs' % flavor,
+                 {'extra_specs': specs}).status_code == 200
+    server_id = _active(alice.at('2.37'), flavorRef=flavor)
+    path = '/servers/%s/topology' % server_id
+
+    assert_fault(alice.at('2.77')('GET', path), 404, 'itemNotFound')
+    owner = alice.at('2.78')('GET', path)
+    assert owner.status_code == 200, owner.text
+    user_sample = sample('os-server-topology', '2.78', 'servers-topology-resp-user.json')
+    assert [set(node) for node in owner.json()['nodes']] == [
+        set(node) for node in user_sample['nodes']]
+    assert [(node['vcpu_set'], node['memory_mb']) for node in owner.json()['nodes']] == [
+        ([0, 1], 1024), ([2, 3], 2048)]
+    shown = admin('GET', path).json()
+    admin_sample = sample('os-server-topology', '2.78', 'servers-topology-resp.json')
+    assert [set(node) for node in shown['nodes']] == [set(node) for node in admin_sample['nodes']]
+    assert [node['cpu_pinning'] for node in shown['nodes']] == [{'0': 0, '1': 1}, {'2': 2, '3': 3}]
+    assert shown['pagesize_kb'] == admin_sample['pagesize_kb'] == 4
+
+    plain = _active(alice.at('2.37'))
+    assert alice.at('2.78')('GET', '/servers/%s/topology' % plain).json() == {
+        'nodes': [], 'pagesize_kb': None}

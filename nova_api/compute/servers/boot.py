@@ -30,6 +30,7 @@ from nova_api import exception
 from nova_api.compute import device_names
 from nova_api.compute import flavors as flavor_rules
 from nova_api.compute import networks as networks_api
+from nova_api.compute import numa_topology
 from nova_api.compute import server_groups
 from nova_api.compute import service_registry
 from nova_api.compute.servers import operations as ops
@@ -133,6 +134,7 @@ def check(session: orm.Session, ctx: nova_context.RequestContext, request: BootR
     image = _image(session, ctx, request, block_devices)
     if image is not None:
         check_image_fits(image, flavor, volume_backed, zero_disk_allowed)
+    check_numa(flavor, image.properties if image is not None else {})
     if request.trusted_certs and volume_backed:
         raise exception.InvalidServerRequest(
             reason='Image signature certificate validation failed for certificate: %s. Image '
@@ -280,6 +282,16 @@ def check_image_fits(image: image_objects.Image, flavor, volume_backed: bool,
     if (image.min_disk or 0) * GiB > disk:
         raise exception.FlavorDiskSmallerThanMinDisk(flavor_size=disk,
                                                      image_min_disk=image.min_disk * GiB)
+
+
+def check_numa(flavor, image_properties: Mapping[str, Any]) -> None:
+    """Nova's boot builds the guest NUMA topology the flavor and image ask for
+    (``numa_get_constraints``) and refuses one it cannot build: a 400 with its reason."""
+    try:
+        numa_topology.constraints({'vcpus': flavor.vcpus, 'memory_mb': flavor.memory_mb,
+                                   'extra_specs': flavor.extra_specs}, image_properties)
+    except (exception.Invalid, exception.Forbidden) as refused:
+        raise exception.Invalid(refused.format_message()) from None
 
 
 _BDM_FIELDS = ('source_type', 'destination_type', 'device_type', 'disk_bus', 'device_name',

@@ -93,6 +93,10 @@ CRASHED = 6
 SUSPENDED_POWER = 7
 
 POWER_STATES = (NOSTATE, RUNNING, PAUSED_POWER, SHUTDOWN, CRASHED, SUSPENDED_POWER)
+#: Nova's power_state.STATE_MAP: each power state's name (diagnostics' ``state``, their 409s).
+POWER_STATE_NAMES: Mapping[int, str] = {
+    NOSTATE: 'pending', RUNNING: 'running', PAUSED_POWER: 'paused', SHUTDOWN: 'shutdown',
+    CRASHED: 'crashed', SUSPENDED_POWER: 'suspended'}
 
 #: Where the task_state does not change the status.
 DEFAULT = 'default'

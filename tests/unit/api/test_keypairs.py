@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
+from fault_check import assert_fault
 
 from nova_api.api import router
 from nova_api.api.schemas import keypairs as schemas
@@ -34,15 +35,6 @@ def call(pipeline, api_request):
         return api_request(pipeline, '/v2.1' + path, method=method, body=body, token=token,
                            version=version)
     return send
-
-
-def assert_fault(response, code, name, message=None):
-    assert response.status_int == code, response.text
-    body = response.json_body
-    assert list(body) == [name]
-    assert body[name]['code'] == code
-    if message is not None:
-        assert body[name]['message'] == message
 
 
 def import_body(name='kp', **extra):

@@ -264,10 +264,6 @@ class InvalidQuotaValue(Conflict):
     msg_fmt = ('Change would make usage less than 0 for the following resources: %(unders)s.')
 
 
-class QuotaResourceUnknown(NotFound):
-    msg_fmt = 'Unknown quota resources %(unknown)s.'
-
-
 class InvalidSharedSetting(Conflict):
     msg_fmt = 'Unable to reconfigure sharing settings for network %(network)s. Multiple tenants are using it.'
 

@@ -90,13 +90,15 @@ class QuotaAPI(base.NetworkResourceAPI):
                force: bool = False) -> dict[str, int]:
         """Set limits (all or none of them); returns the project's limits afterwards.
 
-        404 QuotaResourceUnknown for a resource not counted, 400 for a limit out of range,
-        and, unless ``force``, 400 for a limit below what the project already uses (-1,
-        unlimited, is always allowed), worded as Neutron's ``QuotaSetsController.update``.
+        400 for a resource not counted (the body's attributes are checked first, as
+        Neutron's ``prepare_request_body`` does), for a limit out of range, and, unless
+        ``force``, for a limit below what the project already uses (-1, unlimited, is
+        always allowed), worded as Neutron's ``QuotaSetsController.update``.
         """
         unknown = sorted(set(values) - set(RESOURCES))
         if unknown:
-            raise net_exc.QuotaResourceUnknown(unknown=unknown)
+            raise net_exc.HTTPBadRequest(reason="Unrecognized attribute(s) '%s'"
+                                                % ', '.join(unknown))
         for name, limit in values.items():
             if not -1 <= int(limit) <= 2 ** 31 - 1:
                 raise net_exc.HTTPBadRequest(reason="Invalid input for %s. Reason: '%s' is too "

@@ -62,8 +62,10 @@ def test_over_quota_is_a_409_and_the_limit_can_be_reset(alice, admin):
 
 
 def test_an_unknown_quota_resource_is_refused(alice, admin):
-    neutron_error(admin('PUT', '/quotas/' + alice.project, {'quota': {'volumes': 3}}), 404,
-                  'QuotaResourceUnknown')
+    # neutron-lib's AttributeInfo.verify_attributes, before any value is looked at.
+    assert neutron_error(admin('PUT', '/quotas/' + alice.project,
+                               {'quota': {'volumes': 3, 'gigabytes': 10}}), 400,
+                         'HTTPBadRequest') == "Unrecognized attribute(s) 'gigabytes, volumes'"
     neutron_error(admin('PUT', '/quotas/' + alice.project, {'quota': {'network': 'lots'}}), 400)
 
 

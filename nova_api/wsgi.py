@@ -18,9 +18,9 @@ from oslo_log import log as logging
 from nova_api import compute
 from nova_api import conf as nova_conf
 from nova_api import deploy
+from nova_api.conf import identity as identity_conf
 from nova_api.db import database
 from nova_api.db import migration
-from nova_api.identity import app as identity_app
 from nova_api.identity import service as identity_service
 
 CONFIG_ENV = 'NOVA_API_CONFIG'
@@ -36,7 +36,7 @@ def init_application(argv: list[str] | None = None):
     logging.setup(conf, 'nova')
     # The embedded database upgrades itself; a configured one must be current.
     migration.prepare(database.Database(conf), manage_command='nova-api-manage')
-    if identity_app.is_built_in(conf):
+    if identity_conf.is_built_in(conf):
         db = database.Database(conf)
         try:
             identity_service.prepare(conf, db)

@@ -104,9 +104,9 @@ def _prepare_database(conf) -> None:
 
 def _prepare_identity(conf, db) -> None:
     """The built-in identity's keys and first-start bootstrap, when it is served."""
-    from nova_api.identity import app as identity_app
+    from nova_api.conf import identity as identity_conf
 
-    if identity_app.is_built_in(conf):
+    if identity_conf.is_built_in(conf):
         from nova_api.identity import service as identity_service
 
         try:

@@ -49,8 +49,6 @@ MEMPAGES_ANY = -3
 _NAMED_PAGES = {'small': MEMPAGES_SMALL, 'large': MEMPAGES_LARGE, 'any': MEMPAGES_ANY}
 #: The page sizes of the simulated hosts (KiB), smallest first: x86's small and huge pages.
 HOST_PAGE_SIZES_KB = (4, 2048)
-#: Threads per host core, as os-hypervisors' cpu_info says of every simulated host.
-HOST_THREADS_PER_CORE = 1
 #: Nova's ImageMetaProps.NUMA_NODES_MAX: how far ``hw:numa_cpus.<node>`` is looked for.
 NUMA_NODES_MAX = 128
 
@@ -308,15 +306,6 @@ def _host_page_size(cell: Cell) -> int | None:
     raise numa_exc.MemoryPageSizeNotSupported(pagesize=shown)
 
 
-def _siblings(cpus: list[int]) -> tuple[tuple[int, ...], ...]:
-    """Nova's ``InstanceNUMACell.siblings``: the vCPUs in groups of the host's threads per core;
-    none on a host of one thread per core."""
-    threads = HOST_THREADS_PER_CORE
-    if threads <= 1:
-        return ()
-    return tuple(tuple(cpus[i:i + threads]) for i in range(0, len(cpus) - threads + 1, threads))
-
-
 def place(cells: tuple[Cell, ...], on_host: bool = True) -> Topology:
     """The guest nodes on the simulated host (see the module's docstring for how).
 
@@ -329,7 +318,9 @@ def place(cells: tuple[Cell, ...], on_host: bool = True) -> Topology:
         cpus = sorted(cell.total_cpus)
         pinning = {vcpu: vcpu for vcpu in sorted(cell.pcpuset)} if on_host else {}
         placed.append(PlacedCell(
-            vcpu_set=tuple(cpus), siblings=_siblings(cpus), memory_mb=cell.memory_mb,
+            # Nova's InstanceNUMACell.siblings groups vCPUs by the host's threads per core: none
+            # on the simulated hosts, one thread per core as os-hypervisors' cpu_info says.
+            vcpu_set=tuple(cpus), siblings=(), memory_mb=cell.memory_mb,
             host_node=cell.id, cpu_pinning=pinning,
             pagesize_kb=_host_page_size(cell) if on_host else cell.pagesize))
     # Nova shows the page size of its (last) cell that has one; every cell has the same.

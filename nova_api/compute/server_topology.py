@@ -24,8 +24,8 @@ class ServerTopologyAPI(base.ResourceAPI):
         """The server's topology; None when its flavor and image ask for none.
 
         ``InstanceNUMATopologyInvalid`` (409) for a server whose flavor Nova
-        would have refused at boot (nova_api's boot does not check): its
-        topology has no answer.
+        would have refused (booted before the boot checked it, or resized to
+        it): its topology has no answer.
         """
         try:
             return numa_topology.of_server(server.flavor, server.image_properties,

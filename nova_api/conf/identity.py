@@ -86,6 +86,11 @@ The demo user's password. Unset: the demo user is not created.
 ]
 
 
+def is_built_in(conf: cfg.ConfigOpts) -> bool:
+    """Whether this configuration serves the built-in identity (and validates its tokens)."""
+    return conf.api.auth_strategy == 'keystone' and conf.identity.enabled
+
+
 def register_opts(conf: cfg.ConfigOpts) -> None:
     conf.register_group(copy.deepcopy(identity_group))
     conf.register_opts(identity_opts, group=GROUP)

@@ -31,11 +31,6 @@ class _NotServed:
         return [body]
 
 
-def is_built_in(conf) -> bool:
-    """Whether this configuration serves the built-in identity (and validates its tokens)."""
-    return conf.api.auth_strategy == 'keystone' and conf.identity.enabled
-
-
 def app_factory(global_conf: dict, **local_conf: str) -> Callable:
     """paste.deploy app factory for ``/identity``."""
     conf = deploy.conf_from(global_conf)

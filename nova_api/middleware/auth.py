@@ -29,6 +29,7 @@ from nova_api import context as nova_context
 from nova_api import deploy
 from nova_api import exception
 from nova_api.api import faults
+from nova_api.conf import identity as identity_conf
 from nova_api.image import faults as image_faults
 from nova_api.middleware import base
 from nova_api.network import faults as network_faults
@@ -141,7 +142,7 @@ def authtoken_factory(global_conf: dict, **local_conf: str) -> Callable:
     (nova_api.middleware.builtin_auth); else keystonemiddleware auth_token, configured from our
     ConfigOpts ([keystone_authtoken])."""
     conf = deploy.conf_from(global_conf)
-    if conf.api.auth_strategy == 'keystone' and conf.identity.enabled:
+    if identity_conf.is_built_in(conf):
         from nova_api.middleware import builtin_auth  # the identity layer only where it is served
 
         return builtin_auth.filter_factory(conf, deploy.identity_from(global_conf))

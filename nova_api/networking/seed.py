@@ -19,6 +19,7 @@ from sqlalchemy import orm
 
 from nova_api import context as nova_context
 from nova_api.compute import networks as compute_networks
+from nova_api.conf import identity as identity_conf
 from nova_api.db import database as db
 from nova_api.db import models
 from nova_api.db.models import identity as identity_models
@@ -52,7 +53,7 @@ def owner_project(session: orm.Session, conf: cfg.ConfigOpts) -> str:
     under noauth2 (where a project's name is its id), is taken as the id.
     """
     wanted = conf.network.owner_project
-    if conf.api.auth_strategy != 'keystone' or not conf.identity.enabled:
+    if not identity_conf.is_built_in(conf):
         return wanted
     projects = models.Project.__table__
     found = session.scalar(sa.select(projects.c.id).where(

@@ -56,8 +56,8 @@ class QuotasController(base.NetworkController):
     @validation.schema(schemas.quota_update)
     @controller.expected_errors(400, 403, 404)
     def update(self, req, id: str, body: dict):
-        """Set limits (-1: unlimited). 200; 400 for a limit below usage unless ``force``;
-        403 but to an admin; 404 for an unknown resource."""
+        """Set limits (-1: unlimited). 200; 400 for an unknown resource, or a limit below usage
+        unless ``force``; 403 but to an admin."""
         self.authorize(req.context, 'update_quota', {'project_id': id})
         values, force = _requested(body)
         return views.quota(self.net.quotas.update(id, values, force=force))
